@@ -1,0 +1,75 @@
+package lead
+
+import (
+	"cmp"
+	"slices"
+)
+
+// ChangeKind says what happened to a field in a translation.
+type ChangeKind string
+
+// The kinds of change a Report lists.
+const (
+	// Dropped: the field has no place in the target and was left out.
+	Dropped ChangeKind = "dropped"
+	// Derived: the field was computed from other data.
+	Derived ChangeKind = "derived"
+	// Changed: the value was truncated, rounded or normalised.
+	Changed ChangeKind = "changed"
+	// Defaulted: the target needed a value the source lacked, and a
+	// configured default filled it.
+	Defaulted ChangeKind = "defaulted"
+)
+
+// A Change is one entry of a Report: what happened to the field at Path.
+type Change struct {
+	// Path is the field's JSON path in the document being read.
+	Path string `json:"path"`
+	// Kind is what happened.
+	Kind ChangeKind `json:"kind"`
+	// Reason explains why, in words that never quote the lead's data.
+	Reason string `json:"reason"`
+	// Detail may quote values ("2020-10-14T11:30:36.551Z became
+	// 2020-10-14T11:30:36Z"); Redact removes it.
+	Detail string `json:"detail,omitempty"`
+}
+
+// A Report lists every field a translation dropped, derived, changed or
+// defaulted. A nil Report means the translation was exact.
+type Report []Change
+
+// Add appends a Change without detail.
+func (r *Report) Add(path string, kind ChangeKind, reason string) {
+	*r = append(*r, Change{Path: path, Kind: kind, Reason: reason})
+}
+
+// AddDetail appends a Change with a detail that may quote values.
+func (r *Report) AddDetail(path string, kind ChangeKind, reason, detail string) {
+	*r = append(*r, Change{Path: path, Kind: kind, Reason: reason, Detail: detail})
+}
+
+// Sort orders the report by path, then kind, keeping the order of equal
+// entries, so reports compare and diff stably.
+func (r Report) Sort() {
+	slices.SortStableFunc(r, func(a, b Change) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Kind, b.Kind))
+	})
+}
+
+// Redact returns a copy of r without details, for logs of personal data.
+func (r Report) Redact() Report {
+	if r == nil {
+		return nil
+	}
+	out := make(Report, len(r))
+	for i, c := range r {
+		c.Detail = ""
+		out[i] = c
+	}
+	return out
+}
+
+// Has reports whether r lists a change of kind k.
+func (r Report) Has(k ChangeKind) bool {
+	return slices.ContainsFunc(r, func(c Change) bool { return c.Kind == k })
+}
