@@ -1,6 +1,7 @@
 package lead
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 
@@ -104,7 +105,13 @@ func (f CustomField) MarshalJSON() ([]byte, error) {
 	if f.Number != nil {
 		w.Number = json.RawMessage(FormatDecimal(*f.Number))
 	}
-	return json.Marshal(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(w); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // UnmarshalJSON reads Number from a JSON number, exactly.

@@ -38,14 +38,14 @@ type FieldError struct {
 	Err error
 }
 
-// Error returns "path: rule" or "path: rule: cause" when the cause adds
-// something the rule does not say.
+// Error returns "path: rule", or "path: rule: cause" when the cause adds
+// something the rule does not already say. The root's path is "(root)".
 func (e *FieldError) Error() string {
 	p := e.Path
 	if p == "" {
 		p = "(root)"
 	}
-	if e.Err == nil || e.Err.Error() == e.Rule {
+	if e.Err == nil || strings.Contains(e.Rule, e.Err.Error()) {
 		return p + ": " + e.Rule
 	}
 	return p + ": " + e.Rule + ": " + e.Err.Error()
