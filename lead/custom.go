@@ -49,11 +49,11 @@ const (
 type CustomField struct {
 	// Key is the field's stable canonical key: a mapping's name for it, or
 	// "<system>:<field id>" ("pipedrive:9f3a…", "copper:123") by default.
-	Key string `json:"key" validate:"required"`
+	Key string `json:"key"`
 	// Name is the field's human name from the source's definitions.
 	Name string `json:"name,omitempty"`
 	// Type is the type of the value.
-	Type FieldType `json:"type" validate:"required,oneof=text number money date datetime bool option options url user person organization raw"`
+	Type FieldType `json:"type"`
 	// Source is the field's id in the source system.
 	Source *Ref `json:"source,omitempty"`
 

@@ -32,13 +32,13 @@ type Lead struct {
 	// JobTitle is the contact person's professional title.
 	JobTitle string `json:"job_title,omitempty"`
 	// Emails are the contact's email addresses; the first is the primary.
-	Emails []Email `json:"emails,omitempty" validate:"dive"`
+	Emails []Email `json:"emails,omitempty"`
 	// Phones are the contact's phone numbers.
-	Phones []Phone `json:"phone_numbers,omitempty" validate:"dive"`
+	Phones []Phone `json:"phone_numbers,omitempty"`
 	// Socials are the contact's social profiles.
-	Socials []Social `json:"socials,omitempty" validate:"dive"`
+	Socials []Social `json:"socials,omitempty"`
 	// Websites are the contact's websites.
-	Websites []Website `json:"websites,omitempty" validate:"dive"`
+	Websites []Website `json:"websites,omitempty"`
 	// Address is the contact's postal address.
 	Address *Address `json:"address,omitempty"`
 
@@ -77,7 +77,7 @@ type Lead struct {
 	Seen Optional[bool] `json:"seen,omitzero"`
 
 	// Labels are the lead's labels or tags.
-	Labels []Label `json:"labels,omitempty" validate:"dive"`
+	Labels []Label `json:"labels,omitempty"`
 	// Source says where the lead came from.
 	Source *Source `json:"source,omitempty"`
 	// Visibility says who may see the lead.
@@ -99,7 +99,7 @@ type Lead struct {
 	BCCEmail string `json:"bcc_email,omitempty"`
 
 	// CustomFields are the account-defined fields, in the source's order.
-	CustomFields []CustomField `json:"custom_fields,omitempty" validate:"dive"`
+	CustomFields []CustomField `json:"custom_fields,omitempty"`
 
 	// Vendor holds, per source system, what that system sent and the
 	// canonical model has no field for, so that a translation back to the
@@ -137,19 +137,19 @@ type Email struct {
 
 // A Phone is a phone number with its category. Numbers are kept as written.
 type Phone struct {
-	Number   string   `json:"number" validate:"required"`
+	Number   string   `json:"number"`
 	Category Category `json:"category,omitempty"`
 }
 
 // A Social is a social profile URL with its category ("linkedin", ...).
 type Social struct {
-	URL      string   `json:"url" validate:"required"`
+	URL      string   `json:"url"`
 	Category Category `json:"category,omitempty"`
 }
 
 // A Website is a website URL with its category.
 type Website struct {
-	URL      string   `json:"url" validate:"required"`
+	URL      string   `json:"url"`
 	Category Category `json:"category,omitempty"`
 }
 

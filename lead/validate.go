@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,26 +43,57 @@ var validate = sync.OnceValue(func() *validator.Validate {
 // or a phone.
 func (l Lead) Validate() error {
 	var errs ErrorList
-	if err := validate().Struct(l); err != nil {
-		var verrs validator.ValidationErrors
-		if !errors.As(err, &verrs) {
-			errs.Add("", "invalid", err)
+	// The tagged parts go through validator one small struct at a time:
+	// walking the whole Lead by reflection costs ten times as much.
+	for i := range l.Emails {
+		structErrs(&errs, "emails"+IndexPath(i), &l.Emails[i])
+	}
+	for i := range l.Phones {
+		if l.Phones[i].Number == "" {
+			errs.Add("phone_numbers"+IndexPath(i)+".number", "required", ErrRequired)
 		}
-		for _, fe := range verrs {
-			_, path, _ := strings.Cut(fe.Namespace(), ".")
-			rule := fe.Tag()
-			if fe.Param() != "" {
-				rule += "=" + fe.Param()
-			}
-			cause := ErrInvalid
-			if fe.Tag() == "required" {
-				cause = ErrRequired
-			}
-			errs.Add(path, rule, cause)
+	}
+	for i := range l.Socials {
+		if l.Socials[i].URL == "" {
+			errs.Add("socials"+IndexPath(i)+".url", "required", ErrRequired)
 		}
+	}
+	for i := range l.Websites {
+		if l.Websites[i].URL == "" {
+			errs.Add("websites"+IndexPath(i)+".url", "required", ErrRequired)
+		}
+	}
+	if l.Value != nil {
+		structErrs(&errs, "value", l.Value)
 	}
 	l.checkRules(&errs)
 	return errs.Err()
+}
+
+// structErrs validates the tags of the struct s points to and adds what
+// fails under path.
+func structErrs(errs *ErrorList, path string, s any) {
+	err := validate().Struct(s)
+	if err == nil {
+		return
+	}
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
+		errs.Add(path, "invalid", err)
+		return
+	}
+	for _, fe := range verrs {
+		_, sub, _ := strings.Cut(fe.Namespace(), ".") // "Email.address" -> "address"
+		rule := fe.Tag()
+		if fe.Param() != "" {
+			rule += "=" + fe.Param()
+		}
+		cause := ErrInvalid
+		if fe.Tag() == "required" {
+			cause = ErrRequired
+		}
+		errs.Add(JoinPath(path, sub), rule, cause)
+	}
 }
 
 // checkRules checks what no validator tag can say.
@@ -72,24 +104,20 @@ func (l Lead) checkRules(errs *ErrorList) {
 		errs.Add("", "one of title, name, company_name, person, organization, emails, phone_numbers is required", ErrRequired)
 	}
 	// Each system has at most one id for the lead.
-	seen := map[string]bool{}
 	for i, id := range l.IDs {
-		p := "ids" + IndexPath(i)
-		checkRef(errs, p, &id)
-		if seen[id.System] {
-			errs.Add(p+".system", "unique", ErrInvalid)
+		if id.System == "" || id.ID == "" {
+			checkRef(errs, "ids"+IndexPath(i), &id)
 		}
-		seen[id.System] = true
+		if slices.ContainsFunc(l.IDs[:i], func(r Ref) bool { return r.System == id.System }) {
+			errs.Add("ids"+IndexPath(i)+".system", "unique", ErrInvalid)
+		}
 	}
-	for _, r := range []struct {
-		path string
-		ref  *Ref
-	}{
-		{"person", l.Person}, {"organization", l.Organization}, {"owner", l.Owner},
-		{"creator", l.Creator}, {"status_ref", l.StatusRef}, {"next_activity", l.NextActivity},
-	} {
-		checkRef(errs, r.path, r.ref)
-	}
+	checkRef(errs, "person", l.Person)
+	checkRef(errs, "organization", l.Organization)
+	checkRef(errs, "owner", l.Owner)
+	checkRef(errs, "creator", l.Creator)
+	checkRef(errs, "status_ref", l.StatusRef)
+	checkRef(errs, "next_activity", l.NextActivity)
 	if l.Source != nil {
 		checkRef(errs, "source.channel", l.Source.Channel)
 		checkRef(errs, "source.customer_source", l.Source.CustomerSource)
@@ -116,31 +144,26 @@ func (l Lead) checkRules(errs *ErrorList) {
 			errs.Add("bcc_email", "email", ErrInvalid)
 		}
 	}
-	for _, t := range []struct {
-		path string
-		t    time.Time
-	}{{"created_at", l.CreatedAt}, {"modified_at", l.ModifiedAt}, {"last_contacted_at", l.LastContactedAt}} {
-		checkTime(errs, t.path, t.t)
-	}
+	checkTime(errs, "created_at", l.CreatedAt)
+	checkTime(errs, "modified_at", l.ModifiedAt)
+	checkTime(errs, "last_contacted_at", l.LastContactedAt)
 	if n, ok := l.InteractionCount.Get(); ok && n < 0 {
 		errs.Add("interaction_count", "min=0", ErrInvalid)
 	}
 	for i, lb := range l.Labels {
-		p := "labels" + IndexPath(i)
 		if lb.Name == "" && lb.Ref == nil {
-			errs.Add(p+".name", "required without ref", ErrRequired)
+			errs.Add("labels"+IndexPath(i)+".name", "required without ref", ErrRequired)
 		}
-		checkRef(errs, p+".ref", lb.Ref)
+		if lb.Ref != nil && (lb.Ref.System == "" || lb.Ref.ID == "") {
+			checkRef(errs, "labels"+IndexPath(i)+".ref", lb.Ref)
+		}
 	}
-	keys := map[string]bool{}
-	for i, f := range l.CustomFields {
-		p := "custom_fields" + IndexPath(i)
-		if f.Key != "" && keys[f.Key] {
-			errs.Add(p+".key", "unique", ErrInvalid)
+	for i := range l.CustomFields {
+		f := &l.CustomFields[i]
+		if f.Key != "" && slices.ContainsFunc(l.CustomFields[:i], func(g CustomField) bool { return g.Key == f.Key }) {
+			errs.Add("custom_fields"+IndexPath(i)+".key", "unique", ErrInvalid)
 		}
-		keys[f.Key] = true
-		checkRef(errs, p+".source", f.Source)
-		f.check(errs, p)
+		f.check(errs, i)
 	}
 	for sys, vd := range l.Vendor {
 		for k, raw := range vd.Fields {
@@ -191,12 +214,31 @@ func checkTime(errs *ErrorList, path string, t time.Time) {
 	}
 }
 
-// check checks that f's value matches its type.
-func (f CustomField) check(errs *ErrorList, p string) {
-	set := map[string]bool{
-		"text": f.Text != nil, "number": f.Number != nil, "money": f.Money != nil,
-		"date": f.Date != nil, "time": !f.Time.IsZero(), "bool": f.Bool != nil,
-		"options": f.Options != nil, "ref": f.Ref != nil, "raw": f.Raw != nil,
+// check checks custom field i: its key, its type and that its value
+// matches its type. Paths are built only for what fails.
+func (f *CustomField) check(errs *ErrorList, i int) {
+	var errsHere ErrorList
+	f.checkAt(&errsHere)
+	if len(errsHere) > 0 {
+		errs.Append("custom_fields"+IndexPath(i), errsHere)
+	}
+}
+
+func (f *CustomField) checkAt(errs *ErrorList) {
+	if f.Key == "" {
+		errs.Add("key", "required", ErrRequired)
+	}
+	if f.Type == "" {
+		errs.Add("type", "required", ErrRequired)
+	}
+	checkRef(errs, "source", f.Source)
+	parts := [...]struct {
+		name string
+		set  bool
+	}{
+		{"text", f.Text != nil}, {"number", f.Number != nil}, {"money", f.Money != nil},
+		{"date", f.Date != nil}, {"time", !f.Time.IsZero()}, {"bool", f.Bool != nil},
+		{"options", f.Options != nil}, {"ref", f.Ref != nil}, {"raw", f.Raw != nil},
 	}
 	var allowed string
 	switch f.Type {
@@ -218,34 +260,42 @@ func (f CustomField) check(errs *ErrorList, p string) {
 		allowed = "ref"
 	case FieldRaw:
 		allowed = "raw"
+	case "":
+		return
 	default:
-		return // the oneof tag reports it
+		errs.Add("type", "oneof=text number money date datetime bool option options url user person organization raw", ErrInvalid)
+		return
 	}
-	for _, name := range []string{"text", "number", "money", "date", "time", "bool", "options", "ref", "raw"} {
-		if set[name] && name != allowed {
-			errs.Add(p+"."+name, "excluded for type "+string(f.Type), ErrInvalid)
+	for _, part := range parts {
+		if part.set && part.name != allowed {
+			errs.Add(part.name, "excluded for type "+string(f.Type), ErrInvalid)
 		}
 	}
 	if f.Number != nil && (f.Number.Exponent() < -MaxScale || intDigits(*f.Number) > MaxIntegerDigits) {
-		errs.Add(p+".number", "out of range", ErrInvalid)
+		errs.Add("number", "out of range", ErrInvalid)
 	}
 	if f.Money != nil {
-		checkMoney(errs, p+".money", *f.Money) // the currency by its tag
+		checkMoney(errs, "money", *f.Money)
+		if f.Money.Currency == "" {
+			errs.Add("money.currency", "required", ErrRequired)
+		} else if validate().Var(f.Money.Currency, "iso4217") != nil {
+			errs.Add("money.currency", "iso4217", ErrInvalid)
+		}
 	}
 	if f.Date != nil && !f.Date.Valid() {
-		errs.Add(p+".date", "date", ErrInvalid)
+		errs.Add("date", "date", ErrInvalid)
 	}
-	checkTime(errs, p+".time", f.Time)
+	checkTime(errs, "time", f.Time)
 	if f.Type == FieldOption && len(f.Options) > 1 {
-		errs.Add(p+".options", "max=1", ErrInvalid)
+		errs.Add("options", "max=1", ErrInvalid)
 	}
 	for j, o := range f.Options {
 		if o.ID == "" && o.Label == "" {
-			errs.Add(p+".options"+IndexPath(j), "id or label required", ErrRequired)
+			errs.Add("options"+IndexPath(j), "id or label required", ErrRequired)
 		}
 	}
-	checkRef(errs, p+".ref", f.Ref)
+	checkRef(errs, "ref", f.Ref)
 	if f.Raw != nil && !json.Valid(f.Raw) {
-		errs.Add(p+".raw", "json", ErrInvalid)
+		errs.Add("raw", "json", ErrInvalid)
 	}
 }

@@ -132,15 +132,22 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 
 // intDigits counts the digits before the decimal point of d.
 func intDigits(d decimal.Decimal) int {
-	c := d.Coefficient()
-	if c.Sign() == 0 {
-		return 0
-	}
-	n := len(c.Abs(c).String()) + int(d.Exponent())
+	n := coefficientDigits(d) + int(d.Exponent())
 	if n < 0 {
 		return 0
 	}
 	return n
+}
+
+// coefficientDigits counts the decimal digits of d's coefficient.
+func coefficientDigits(d decimal.Decimal) int {
+	if d.IsZero() {
+		return 0
+	}
+	if d.NumDigits() > 0 {
+		return d.NumDigits()
+	}
+	return 1
 }
 
 // FormatDecimal writes d as a JSON number with the scale it carries:
