@@ -1,0 +1,321 @@
+// Command leadconv converts CRM leads between Pipedrive's and Copper's
+// shapes and the canonical shape of package lead, and validates them.
+//
+// Usage:
+//
+//	leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
+//	                 [--workers N] [--strict] [--redact] [--progress auto|always|never]
+//	                 [--max-record-bytes N] [FILE ...]
+//	leadconv validate --as FORMAT [FILE ...]
+//	FORMAT: canonical | pipedrive | copper
+//
+// Each FILE (standard input when there is none, or for "-") holds a JSON
+// object, a JSON array of objects, NDJSON, or a Pipedrive API envelope; the
+// shape is detected, not configured (see package internal/stream). convert
+// writes one converted record per line to standard output, in input order.
+// A record that cannot be converted is never dropped: it goes to the
+// --rejects file, or one line per error to standard error. --report lists
+// what each conversion dropped, derived, changed or defaulted. A summary
+// ends every run on standard error.
+//
+// The exit status is 0 when every record converted, 1 when some were
+// rejected, and 2 for a usage or I/O error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/leadbridge/leadbridge/internal/stream"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// Exit statuses.
+const (
+	exitOK       = 0 // every record converted
+	exitRejected = 1 // some records were rejected
+	exitUsage    = 2 // a usage or I/O error
+)
+
+// run is main without the process: it runs the command line args and
+// returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := app{newConverter: newConverter}
+	return a.run(args, stdio{in: stdin, out: stdout, err: stderr})
+}
+
+// An app is the command with its dependencies; tests replace the
+// converter factory.
+type app struct {
+	newConverter func(converterSpec) (converter, error)
+}
+
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// A command is a subcommand of leadconv.
+type command struct {
+	name     string
+	synopsis string // its usage line(s), as the top-level usage shows them
+	run      func(a *app, args []string, std stdio) int
+}
+
+// commands is the subcommand table.
+func commands() []command {
+	return []command{
+		{name: "convert", synopsis: convertSynopsis, run: (*app).convert},
+		{name: "validate", synopsis: validateSynopsis, run: (*app).validate},
+		// A later "golden" command goes here.
+	}
+}
+
+const (
+	convertSynopsis = `leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
+                 [--workers N] [--strict] [--redact] [--progress auto|always|never]
+                 [--max-record-bytes N] [FILE ...]`
+	validateSynopsis = `leadconv validate --as FORMAT [FILE ...]`
+	// validateFlagsSynopsis is validate's synopsis with its optional flags.
+	validateFlagsSynopsis = `leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
+                  [--progress auto|always|never] [--max-record-bytes N] [FILE ...]`
+	formatLine = `FORMAT: canonical | pipedrive | copper`
+)
+
+func (a *app) run(args []string, std stdio) int {
+	if len(args) == 0 {
+		fmt.Fprint(std.err, topUsage())
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(std.out, topUsage())
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(a, args[1:], std)
+		}
+	}
+	fmt.Fprintf(std.err, "leadconv: unknown command %q\n\n%s", args[0], topUsage())
+	return exitUsage
+}
+
+func topUsage() string {
+	var b strings.Builder
+	b.WriteString("usage:\n")
+	for _, c := range commands() {
+		b.WriteString(indent(c.synopsis, "  ") + "\n")
+	}
+	b.WriteString(formatLine + "\n\nRun 'leadconv COMMAND -h' for the flags of a command.\n")
+	return b.String()
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// options are the flags of convert and validate.
+type options struct {
+	from, to, as    format
+	mapping         string
+	rejects, report string
+	workers         int
+	strict, redact  bool
+	progress        progressMode
+	maxRecordBytes  int
+	files           []string
+}
+
+func (a *app) convert(args []string, std stdio) int {
+	o := defaultOptions()
+	fl := newFlags("convert", convertSynopsis, convertAbout)
+	fl.value(&o.from, "from", "FORMAT", "format of the input records (required)")
+	fl.value(&o.to, "to", "FORMAT", "format of the output records (required)")
+	fl.string(&o.mapping, "mapping", "FILE", "ids of one system's account mapped to the other's (JSON)")
+	fl.string(&o.rejects, "rejects", "FILE", usageRejects)
+	fl.string(&o.report, "report", "FILE", "write what each record lost, derived, changed or defaulted there, as NDJSON")
+	fl.integer(&o.workers, "workers", "N", usageWorkers)
+	fl.boolean(&o.strict, "strict", "reject records that would lose a field, or hold an id the mapping lacks")
+	fl.boolean(&o.redact, "redact", usageRedact)
+	fl.value(&o.progress, "progress", "WHEN", usageProgress)
+	fl.integer(&o.maxRecordBytes, "max-record-bytes", "N", usageMaxRecord)
+	if code, ok := fl.parse(args, std, &o); !ok {
+		return code
+	}
+	if o.from == "" || o.to == "" {
+		return fl.usageError(std, "--from and --to are required")
+	}
+	if o.report != "" && o.rejects != "" && filepath.Clean(o.report) == filepath.Clean(o.rejects) {
+		return fl.usageError(std, "--report and --rejects name the same file")
+	}
+	spec := converterSpec{From: o.from, To: o.to, MappingFile: o.mapping, Strict: o.strict}
+	if o.mapping != "" {
+		b, err := os.ReadFile(o.mapping)
+		if err != nil {
+			fmt.Fprintf(std.err, "leadconv: reading the mapping: %v\n", err)
+			return exitUsage
+		}
+		spec.Mapping = b
+	}
+	conv, err := a.newConverter(spec)
+	if err != nil {
+		fmt.Fprintf(std.err, "leadconv: %v\n", err)
+		return exitUsage
+	}
+	return execute(&o, conv, false, std)
+}
+
+func (a *app) validate(args []string, std stdio) int {
+	o := defaultOptions()
+	fl := newFlags("validate", validateFlagsSynopsis, validateAbout)
+	fl.value(&o.as, "as", "FORMAT", "format of the records (required)")
+	fl.string(&o.rejects, "rejects", "FILE", usageRejects)
+	fl.integer(&o.workers, "workers", "N", usageWorkers)
+	fl.boolean(&o.redact, "redact", usageRedact)
+	fl.value(&o.progress, "progress", "WHEN", usageProgress)
+	fl.integer(&o.maxRecordBytes, "max-record-bytes", "N", usageMaxRecord)
+	if code, ok := fl.parse(args, std, &o); !ok {
+		return code
+	}
+	if o.as == "" {
+		return fl.usageError(std, "--as is required")
+	}
+	// A record is valid when the format's own conversion accepts it.
+	conv, err := a.newConverter(converterSpec{From: o.as, To: o.as})
+	if err != nil {
+		fmt.Fprintf(std.err, "leadconv: %v\n", err)
+		return exitUsage
+	}
+	return execute(&o, conv, true, std)
+}
+
+const (
+	convertAbout = `Converts the lead records of each FILE, or of standard input when there is no FILE or
+FILE is -, and writes one converted record per line (NDJSON) to standard output, in input
+order. An input is a JSON object, a JSON array of objects, NDJSON, or a Pipedrive API
+envelope. A record that cannot be converted goes to --rejects, or one line per error to
+standard error; a summary follows on standard error.`
+	validateAbout = `Decodes and validates the lead records of each FILE, or of standard input when there is
+no FILE or FILE is -, and writes nothing to standard output. A record that is not valid goes
+to --rejects, or one line per error to standard error; a summary follows on standard error.`
+	exitAbout = `Exit status: 0 when every record passed, 1 when some were rejected, 2 for a usage or I/O error.`
+)
+
+// flags is a FlagSet that documents its flags in the order they are added,
+// one line each.
+type flags struct {
+	fs       *flag.FlagSet
+	synopsis string
+	about    string
+	docs     [][2]string // "--name ARG", usage
+}
+
+func newFlags(name, synopsis, about string) *flags {
+	fs := flag.NewFlagSet("leadconv "+name, flag.ContinueOnError)
+	fs.Usage = func() {} // parse prints the usage
+	return &flags{fs: fs, synopsis: synopsis, about: about}
+}
+
+func (f *flags) doc(name, arg, usage string) {
+	n := "--" + name
+	if arg != "" {
+		n += " " + arg
+	}
+	f.docs = append(f.docs, [2]string{n, usage})
+}
+
+func (f *flags) value(v flag.Value, name, arg, usage string) {
+	f.fs.Var(v, name, "")
+	f.doc(name, arg, usage)
+}
+
+func (f *flags) string(p *string, name, arg, usage string) {
+	f.fs.StringVar(p, name, *p, "")
+	f.doc(name, arg, usage)
+}
+
+func (f *flags) boolean(p *bool, name, usage string) {
+	f.fs.BoolVar(p, name, *p, "")
+	f.doc(name, "", usage)
+}
+
+func (f *flags) integer(p *int, name, arg, usage string) {
+	f.fs.IntVar(p, name, *p, "")
+	f.doc(name, arg, usage)
+}
+
+func defaultOptions() options {
+	return options{workers: runtime.NumCPU(), progress: progressAuto, maxRecordBytes: stream.DefaultMaxRecordBytes}
+}
+
+// Usage lines of the flags convert and validate share.
+const (
+	usageRejects   = "write rejected records there, as NDJSON (default: one line per error on standard error)"
+	usageWorkers   = "process records with N workers (default: the number of CPUs)"
+	usageRedact    = "name fields and rules in errors and reports, never their values"
+	usageProgress  = "progress bar on standard error: auto (when it is a terminal), always or never (default auto)"
+	usageMaxRecord = "reject records larger than N bytes (default 16777216, 16 MiB)"
+)
+
+func (f *flags) usage() string {
+	var b strings.Builder
+	b.WriteString("usage: " + indent(f.synopsis, "       ")[len("       "):] + "\n" + formatLine + "\n\n")
+	b.WriteString(f.about + "\n\nFlags:\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for _, d := range f.docs {
+		fmt.Fprintf(tw, "  %s\t%s\n", d[0], d[1])
+	}
+	tw.Flush()
+	b.WriteString("\n" + exitAbout + "\n")
+	return b.String()
+}
+
+// usageError reports a usage error and returns exitUsage.
+func (f *flags) usageError(std stdio, msg string) int {
+	fmt.Fprintf(std.err, "%s: %s\nRun '%s -h' for usage.\n", f.fs.Name(), msg, f.fs.Name())
+	return exitUsage
+}
+
+// parse parses args into o; flags and FILEs may be interleaved, and every
+// argument after "--" is a FILE. It returns the exit status and false when
+// the command must stop: after -h, or on a usage error.
+func (f *flags) parse(args []string, std stdio, o *options) (int, bool) {
+	f.fs.SetOutput(io.Discard)
+	rest := args
+	for {
+		err := f.fs.Parse(rest)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(std.out, f.usage())
+			return exitOK, false
+		}
+		if err != nil {
+			return f.usageError(std, err.Error()), false
+		}
+		left := f.fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if n := len(rest) - len(left); n > 0 && rest[n-1] == "--" {
+			o.files = append(o.files, left...)
+			break
+		}
+		o.files = append(o.files, left[0])
+		rest = left[1:]
+	}
+	switch {
+	case o.workers < 1 || o.workers > 1024:
+		return f.usageError(std, "--workers must be between 1 and 1024"), false
+	case o.maxRecordBytes < 1 || o.maxRecordBytes > 1<<30:
+		return f.usageError(std, "--max-record-bytes must be between 1 and 1073741824"), false
+	}
+	return exitOK, true
+}

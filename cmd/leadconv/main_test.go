@@ -1,0 +1,145 @@
+package main
+
+import (
+	"errors"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+		flags  []string // every flag, each documented on one line
+	}{
+		{"usage.golden", []string{"-h"}, nil},
+		{"usage.golden", []string{"--help"}, nil},
+		{"convert_usage.golden", []string{"convert", "-h"}, []string{
+			"from", "to", "mapping", "rejects", "report", "workers", "strict", "redact", "progress", "max-record-bytes",
+		}},
+		{"validate_usage.golden", []string{"validate", "--help"}, []string{
+			"as", "rejects", "workers", "redact", "progress", "max-record-bytes",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runApp(t, &app{newConverter: newConverter}, nil, tt.args...)
+			if r.code != exitOK || r.stderr != "" {
+				t.Fatalf("exit %d, stderr %q; want 0 and nothing", r.code, r.stderr)
+			}
+			checkGolden(t, tt.golden, r.stdout)
+			for _, name := range tt.flags {
+				re := regexp.MustCompile(`(?m)^  --` + regexp.QuoteMeta(name) + `( [A-Z]+)? +\S.*$`)
+				if n := len(re.FindAllString(r.stdout, -1)); n != 1 {
+					t.Errorf("flag --%s is documented on %d lines, want 1", name, n)
+				}
+			}
+		})
+	}
+	// The top-level usage holds the contract's synopsis, word for word.
+	r := runApp(t, &app{newConverter: newConverter}, nil, "-h")
+	for _, s := range []string{convertSynopsis, validateSynopsis, formatLine} {
+		if !strings.Contains(r.stdout, indent(s, "  ")) && !strings.Contains(r.stdout, s) {
+			t.Errorf("usage lacks %q", s)
+		}
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.ndjson", "{\"title\":\"a\"}\n{\"title\":\"b\"}\n")
+	mixed := writeFile(t, dir, "mixed.ndjson", "{\"title\":\"a\"}\n{\"title\":\"bad\"}\n")
+	mapping := writeFile(t, dir, "mapping.json", "{}")
+	tests := []struct {
+		name   string
+		args   []string
+		want   int
+		stderr string // a substring of stderr
+	}{
+		{"all converted", []string{"convert", "--from", "pipedrive", "--to", "copper", good}, exitOK, "2 read, 2 converted, 0 rejected"},
+		{"some rejected", []string{"convert", "--from", "pipedrive", "--to", "copper", mixed}, exitRejected, "2 read, 1 converted, 1 rejected"},
+		{"validate all valid", []string{"validate", "--as", "copper", good}, exitOK, "2 read, 2 valid, 0 rejected"},
+		{"validate some rejected", []string{"validate", "--as", "copper", mixed}, exitRejected, "1 rejected"},
+		{"with a mapping", []string{"convert", "--from", "pipedrive", "--to", "copper", "--mapping", mapping, good}, exitOK, "2 converted"},
+		{"missing file", []string{"convert", "--from", "pipedrive", "--to", "copper", good, filepath.Join(dir, "nope.json")}, exitUsage, "nope.json"},
+		{"directory as input", []string{"convert", "--from", "pipedrive", "--to", "copper", dir}, exitUsage, "is a directory"},
+		{"bad flag", []string{"convert", "--from", "pipedrive", "--to", "copper", "--frobnicate", good}, exitUsage, "flag provided but not defined: -frobnicate"},
+		{"unknown format", []string{"convert", "--from", "hubspot", "--to", "copper", good}, exitUsage, `unknown format "hubspot"`},
+		{"validate unknown format", []string{"validate", "--as", "xml", good}, exitUsage, `unknown format "xml"`},
+		{"missing --to", []string{"convert", "--from", "pipedrive", good}, exitUsage, "--from and --to are required"},
+		{"missing --as", []string{"validate", good}, exitUsage, "--as is required"},
+		{"no workers", []string{"convert", "--from", "pipedrive", "--to", "copper", "--workers", "0", good}, exitUsage, "--workers"},
+		{"bad progress", []string{"convert", "--from", "pipedrive", "--to", "copper", "--progress", "sometimes", good}, exitUsage, "want auto, always or never"},
+		{"bad size limit", []string{"convert", "--from", "pipedrive", "--to", "copper", "--max-record-bytes", "-1", good}, exitUsage, "--max-record-bytes"},
+		{"unwritable report", []string{"convert", "--from", "pipedrive", "--to", "copper", "--report", filepath.Join(dir, "no", "such", "dir", "r.ndjson"), good}, exitUsage, "r.ndjson"},
+		{"report is a directory", []string{"convert", "--from", "pipedrive", "--to", "copper", "--report", dir, good}, exitUsage, "is a directory"},
+		{"unwritable rejects", []string{"convert", "--from", "pipedrive", "--to", "copper", "--rejects", filepath.Join(dir, "no", "x.ndjson"), good}, exitUsage, "x.ndjson"},
+		{"same report and rejects", []string{"convert", "--from", "pipedrive", "--to", "copper", "--report", "x", "--rejects", "x", good}, exitUsage, "same file"},
+		{"unreadable mapping", []string{"convert", "--from", "pipedrive", "--to", "copper", "--mapping", filepath.Join(dir, "missing.json"), good}, exitUsage, "mapping"},
+		{"no command", nil, exitUsage, "usage:"},
+		{"unknown command", []string{"golden"}, exitUsage, `unknown command "golden"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runApp(t, fakeApp(fakeConv{}), nil, tt.args...)
+			if r.code != tt.want {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", r.code, tt.want, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, r.stderr)
+			}
+			if tt.want == exitUsage && r.stdout != "" {
+				t.Errorf("stdout after a usage error: %q", r.stdout)
+			}
+		})
+	}
+	noTemps(t, dir)
+}
+
+// TestFactory checks that the command reports a pair without a converter
+// as a usage error, and the placeholders' behaviour.
+func TestFactory(t *testing.T) {
+	real := &app{newConverter: newConverter}
+	r := runApp(t, real, strings.NewReader(`{"a":1}`), "convert", "--from", "pipedrive", "--to", "copper")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "converting pipedrive to copper is not supported") {
+		t.Errorf("unsupported pair: exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, f := range formats {
+		r := runApp(t, real, strings.NewReader("{ \"a\" : [1, 2] }\n{\"a\":01}\n"), "convert", "--from", string(f), "--to", string(f))
+		if r.code != exitRejected || r.stdout != "{\"a\":[1,2]}\n" {
+			t.Errorf("%s→%s: exit %d, stdout %q; want 1 and the compacted object", f, f, r.code, r.stdout)
+		}
+		if !strings.Contains(r.stderr, "<stdin>:2: (root): syntax: malformed JSON") {
+			t.Errorf("%s→%s: stderr lacks the syntax error:\n%s", f, f, r.stderr)
+		}
+	}
+}
+
+// TestArguments checks FILE handling: flags after FILEs, "--", "-" for
+// standard input, and the order of several inputs.
+func TestArguments(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.json", `{"title":"a"}`)
+	b := writeFile(t, dir, "-b.json", `[{"title":"b"}]`)
+	r := runApp(t, fakeApp(fakeConv{}), strings.NewReader(`{"title":"stdin"}`),
+		"convert", a, "--from", "copper", "-", "--to", "pipedrive", "--workers", "1", "--", b)
+	want := "{\"in\":{\"title\":\"a\"}}\n{\"in\":{\"title\":\"stdin\"}}\n{\"in\":{\"title\":\"b\"}}\n"
+	if r.code != exitOK || r.stdout != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and %q", r.code, r.stdout, r.stderr, want)
+	}
+}
+
+// TestReadError checks that an input that fails while it is read is an
+// I/O error, status 2.
+func TestReadError(t *testing.T) {
+	boom := errors.New("device on fire")
+	for _, workers := range []string{"1", "4"} {
+		r := runApp(t, fakeApp(fakeConv{}), iotest.ErrReader(boom), "convert", "--from", "copper", "--to", "copper", "--workers", workers)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "reading <stdin>: device on fire") {
+			t.Errorf("workers %s: exit %d, stderr %q", workers, r.code, r.stderr)
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package convert
+
+import "github.com/leadbridge/leadbridge/pipedrive"
+
+// A Bundle is what a Copper lead becomes in Pipedrive: a Pipedrive lead
+// must link to a person or an organization that exists before it (POST
+// /v1/leads: "If the person does not exist yet, it needs to be created
+// first"). A loader executes a Bundle in field order:
+//
+//  1. Organization, when set: POST /v1/organizations.
+//  2. Person, when set: POST /v1/persons, after setting every field that
+//     Refs maps to "organization" to the new organization's id.
+//  3. Lead: POST /v1/leads, after filling its fields that Refs names.
+//  4. When Archive is true: PATCH /v1/leads/{id} {"is_archived": true},
+//     which Pipedrive accepts only on update.
+//
+// Refs is explicit about every id the loader fills: its keys are paths in
+// the bundle ("lead.person_id", "lead.organization_id", "person.org_id"),
+// its values the record whose new id goes there ("person",
+// "organization"). A person or organization found in the Directory is not
+// created: its id is already in the lead and Refs does not name it.
+type Bundle struct {
+	Organization *OrganizationCreate      `json:"organization,omitempty"`
+	Person       *PersonCreate            `json:"person,omitempty"`
+	Lead         pipedrive.AddLeadRequest `json:"lead"`
+	Refs         map[string]string        `json:"$refs,omitempty"`
+	Archive      bool                     `json:"archive,omitempty"`
+}
+
+// PersonCreate is the body of POST /v1/persons (Pipedrive API v1,
+// Persons: addPerson): name, owner_id, org_id, email, phone, visible_to.
+type PersonCreate struct {
+	Name      string         `json:"name"`
+	OwnerID   int64          `json:"owner_id,omitempty"`
+	OrgID     int64          `json:"org_id,omitempty"`
+	Email     []ContactValue `json:"email,omitempty"`
+	Phone     []ContactValue `json:"phone,omitempty"`
+	VisibleTo string         `json:"visible_to,omitempty"`
+}
+
+// ContactValue is one element of a Pipedrive person's email or phone list:
+// {value, primary, label}.
+type ContactValue struct {
+	Value   string `json:"value"`
+	Primary bool   `json:"primary"`
+	Label   string `json:"label,omitempty"`
+}
+
+// OrganizationCreate is the body of POST /v1/organizations (Pipedrive API
+// v1, Organizations: addOrganization): name, owner_id, visible_to.
+type OrganizationCreate struct {
+	Name      string `json:"name"`
+	OwnerID   int64  `json:"owner_id,omitempty"`
+	VisibleTo string `json:"visible_to,omitempty"`
+}

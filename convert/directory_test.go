@@ -1,0 +1,109 @@
+package convert
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/leadbridge/leadbridge/lead"
+)
+
+func TestLoadDirectory(t *testing.T) {
+	d := sampleDirectory(t)
+	p, ok := d.PipedrivePerson(2101)
+	if !ok {
+		t.Fatal("person 2101 missing")
+	}
+	want := Person{ID: 2101, Name: "Anna Schäfer", FirstName: "Anna", LastName: "Schäfer",
+		Emails:         []lead.Email{{Address: "anna.schaefer@brandt-soehne.de", Category: "work"}},
+		Phones:         []lead.Phone{{Number: "+49 30 9018 2044", Category: "work"}, {Number: "+49 171 5550 193", Category: "mobile"}},
+		OrganizationID: 501, OrganizationName: "Brandt & Söhne GmbH", OwnerID: 11208433}
+	if diff := cmp.Diff(want, p); diff != "" {
+		t.Errorf("PipedrivePerson(2101) mismatch (-want +got):\n%s", diff)
+	}
+	// Pipedrive sends {"value": ""} for a person without a phone.
+	if p, _ := d.PipedrivePerson(2110); len(p.Phones) != 0 || p.OrganizationID != 0 {
+		t.Errorf("person 2110: %+v", p)
+	}
+	if u, ok := d.PipedriveUser(11208433); !ok || u.Name != "Maria Keller" {
+		t.Errorf("users from owner_id objects: %+v %v", u, ok)
+	}
+	if l, ok := d.PipedriveLabel("5B2E5C40-53F1-11EA-A1C4-2B9D3F1A7E01"); !ok || l.Name != "Hot" {
+		t.Errorf("label by upper-case UUID: %+v %v", l, ok)
+	}
+	if o, ok := d.PipedriveOrganization(504); !ok || o.Name != "上海明辉科技有限公司" {
+		t.Errorf("organization 504: %+v", o)
+	}
+	if c, ok := d.CopperCompany(31740201); !ok || c.Address == nil || c.Address.City != "Berlin" {
+		t.Errorf("company 31740201: %+v", c)
+	}
+	if p, ok := d.CopperPerson(68120310); !ok || p.OrganizationID != 0 || p.OwnerID != 902114 {
+		t.Errorf("copper person 68120310: %+v", p)
+	}
+	if u, ok := d.CopperUser(814201); !ok || u.Name != "Rachel Kim" {
+		t.Errorf("copper user: %+v", u)
+	}
+}
+
+func TestFind(t *testing.T) {
+	d := sampleDirectory(t)
+	ids := func(ps []Person) []int64 {
+		var out []int64
+		for _, p := range ps {
+			out = append(out, p.ID)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		got  []int64
+		want []int64
+	}{
+		{"email, case and space", ids(d.FindPipedrivePersonsByEmail("  D.Sokolov@SEVERVETER.ru ")), []int64{2103}},
+		{"second address", ids(d.FindPipedrivePersonsByEmail("dsokolov@yandex.ru")), []int64{2103}},
+		{"unknown email", ids(d.FindPipedrivePersonsByEmail("nobody@example.com")), nil},
+		{"empty email", ids(d.FindPipedrivePersonsByEmail("")), nil},
+		// "Chloé" in decomposed form (e + combining acute) matches the composed one.
+		{"name NFC and company", ids(d.FindPipedrivePersonsByName("Chloe\u0301  Dubois-Lefèvre", "café lumière sarl")), []int64{2109}},
+		{"name with wrong company", ids(d.FindPipedrivePersonsByName("Chloé Dubois-Lefèvre", "Other")), nil},
+		{"no organization", ids(d.FindPipedrivePersonsByName(`Ben "Benny" O'Connor`, "")), []int64{2110}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tt.got); diff != "" {
+			t.Errorf("%s mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	if orgs := d.FindPipedriveOrganizationsByName("tel aviv robotics ltd"); len(orgs) != 1 || orgs[0].ID != 506 {
+		t.Errorf("organization by name: %+v", orgs)
+	}
+}
+
+// TestUnexplainedCatchesSilentChanges checks the round-trip oracle itself:
+// a difference without a report entry is flagged; with one it is not.
+func TestUnexplainedCatchesSilentChanges(t *testing.T) {
+	a := lead.Lead{Title: "x", Owner: &lead.Ref{System: "copper", ID: "1"},
+		CustomFields: []lead.CustomField{{Key: "copper:5", Type: lead.FieldBool, Source: &lead.Ref{System: "copper", ID: "5"}, Bool: new(bool)}}}
+	b := lead.Lead{Title: "x"}
+	got := unexplained(t, a, b)
+	if len(got) != 2 {
+		t.Errorf("unexplained = %q, want the owner and the custom field", got)
+	}
+	rep := lead.Report{{Path: "assignee_id", Kind: lead.Dropped}, {Path: "custom_fields[0]", Kind: lead.Dropped}}
+	if got := unexplained(t, a, b, rep); len(got) != 0 {
+		t.Errorf("unexplained with report = %q", got)
+	}
+}
+
+// TestNilMemoryDirectory: a nil *MemoryDirectory in the interface is an
+// empty directory, not a panic.
+func TestNilMemoryDirectory(t *testing.T) {
+	var d *MemoryDirectory
+	c := sampleConverter(t)
+	c.Directory = d
+	if _, _, err := runP2C(t, c, pdLead(``)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runC2P(t, c, cpLead(`"email": {"email": "a@b.example"}, "company_name": "X"`)); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,56 @@
+// Package convert translates leads between Pipedrive and Copper, exactly
+// and explainably. It is the only package that imports both vendors.
+//
+// A conversion is three steps: the source adapter's ToLead, a remap of the
+// canonical lead.Lead from the source account's id spaces into the
+// target's, and the target adapter's FromLead. The remap works on
+// lead.Lead only and follows a [Mapping] (users, labels and tags, sources,
+// statuses, visibility, custom fields and their options, defaults) and a
+// [Directory] (persons, organizations, users, labels).
+//
+// # What it never does
+//
+// It never guesses an id: an owner, label, tag, source, status, custom
+// field or option that the Mapping does not list is dropped and reported,
+// with the id in the Change's Detail. A Pipedrive title never becomes a
+// Copper name or job title, except that a lead without a known person uses
+// its title as the contact name, because Copper requires one, and says so.
+// Money never passes through float64, and amounts are never converted
+// between currencies.
+//
+// # What it loses
+//
+// Pipedrive → Copper: links to persons and organizations (their name,
+// email, phones and company name are copied from the Directory),
+// visible_to, creator_id, expected_close_date, next_activity_id, cc_email,
+// source_name/origin/origin_id/channel_id beyond what the Mapping's
+// sources turn into a customer source, read-only timestamps, unmapped
+// custom fields and options, and the lead's title when a person supplies
+// the name. Copper → Pipedrive: the job title, socials, websites, address,
+// details, read-only timestamps and counters, unmapped tags, statuses,
+// customer sources and custom fields; contact data that differs from a
+// matched existing person (persons are not updated).
+//
+// # Reports and errors
+//
+// Every conversion returns a lead.Report: the union of the three steps'
+// reports, sorted, with paths in the source document's names where the
+// field came from the source ("owner_id", "label_ids[1]", a Pipedrive
+// 40-hex field key; "assignee_id", "tags[0]", "custom_fields[3]" for
+// Copper). Reasons never quote data; details may. A field dropped anyway
+// is not also reported as changed.
+//
+// Errors are a lead.ErrorList of *lead.FieldError: the source lead's own
+// errors (Pipedrive or Copper paths), the target's rules, and, with
+// Strict, one error per dropped field wrapping lead.ErrUnmapped:
+//
+//	owner_id: dropped: the owner has no Copper user in the mapping's users
+//
+// # Copper → Pipedrive bundles
+//
+// A Pipedrive lead must link to an existing person or organization, so a
+// Copper lead becomes a [Bundle]: the organization and person to create
+// first (unless the Directory finds them: a person by email, then by name
+// and company; an organization by name), the lead body, and Refs naming
+// the ids the loader fills in after creating them.
+package convert

@@ -1,0 +1,77 @@
+// Package copper translates Copper CRM leads (Copper Developer API,
+// "Leads") to and from the canonical lead.Lead.
+//
+// [DecodeLead] reads a lead as GET /leads/{id} returns it, in one strict
+// pass: keys match exactly, each key remembers whether it was absent, null
+// or set (lists keep null apart from []), unknown keys keep their JSON, and
+// monetary_value keeps its exact text. [Lead.AppendJSON] writes it back.
+//
+// A [Translator] holds what one account knows: its custom field
+// definitions, its lead statuses and a default currency. Its zero value
+// works. [Translator.ToLead] maps a Copper lead to a lead.Lead:
+//
+//	name, prefix, first_name, ... -> Name (parts as given, never split)
+//	title                          -> JobTitle (Lead.Title stays empty)
+//	email                          -> Emails[0]; phone_numbers, socials, websites
+//	monetary_value, monetary_unit  -> Value (exact decimal)
+//	status / status_id             -> Status, StatusName / StatusRef
+//	tags                           -> Labels; details -> Description
+//	assignee_id, customer_source_id-> Owner, Source.CustomerSource
+//	date_* (Unix seconds)          -> CreatedAt, ModifiedAt, LastContactedAt (UTC)
+//	custom_fields                  -> CustomFields ("copper:<id>")
+//
+// Everything else (unknown keys, converted_unit and converted_value, which
+// keys were absent or null, spellings such as 1e3) is kept in
+// Lead.Vendor["copper"], so [Translator.LeadObject] rebuilds the same JSON
+// value. [Translator.FromLead] builds a POST /leads body and
+// [Translator.UpdateRequest] a partial PUT /leads/{id} body.
+//
+// # Decisions
+//
+//   - Status: New, Unqualified, Contacted and Qualified (case-sensitive)
+//     map to the canonical statuses. Any other name is an error at
+//     "status", unless Translator.Statuses names it: then it is kept in
+//     Lead.StatusName with Lead.Status empty.
+//   - Money: an amount without monetary_unit uses Translator.DefaultCurrency
+//     (reported as defaulted); without a default it is left out of
+//     Lead.Value, kept in vendor data and reported as dropped. No currency
+//     is ever guessed.
+//   - Custom fields: without a definition a value is kept as raw JSON.
+//     With one, String/Text become text, URL url, Dropdown option,
+//     MultiSelect options, Checkbox bool, Float/Percentage number, Currency
+//     money in the definition's currency (number when it names none), and
+//     Connect raw. Date becomes datetime, not date: Copper stores Unix
+//     seconds, an instant, and its calendar day depends on a time zone the
+//     API does not give. Null and [] (an unset MultiSelect) are unset values;
+//     Checkbox false is the value false.
+//   - FromLead requires a name. With Name.Full empty but name parts set,
+//     name is the parts joined by spaces (reported as derived); with no name
+//     at all the error names "name". Read-only data (id, dates,
+//     interaction_count) and status_id are not sent.
+//
+// # What is lost
+//
+// Going to Copper, a Lead loses what Copper has no place for, each listed
+// in the Report as dropped with its canonical path: Title, Person,
+// Organization, Creator, Visibility, ExpectedCloseDate, Archived, Seen,
+// the source's name, origin and channel, NextActivity, BCCEmail, label ids
+// and colors, emails after the first, ids and vendor data of other
+// systems, custom fields without a Copper id. Sub-second timestamps become
+// whole seconds (reported as changed).
+//
+// # Errors
+//
+// Errors are a lead.ErrorList of *lead.FieldError sorted by path, in
+// Copper's names, each wrapping a sentinel of package lead:
+//
+//	phone_numbers[2].number: want string, got number   (lead.ErrType)
+//	name: duplicate key                                (lead.ErrMalformed)
+//	status: oneof=New Unqualified Contacted Qualified ... (lead.ErrInvalid)
+//	custom_fields[3].value: option id of definition 420103 (lead.ErrInvalid)
+//	monetary_unit: iso4217                             (lead.ErrInvalid)
+//	name: required                                     (lead.ErrRequired, FromLead)
+//
+// Type errors are collected and decoding goes on; syntax errors, invalid
+// UTF-8, lone surrogates, duplicate keys and nesting deeper than 64 stop
+// it. No input panics.
+package copper

@@ -1,0 +1,237 @@
+package copper
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"github.com/leadbridge/leadbridge/lead"
+)
+
+// CreateLeadRequest is the body of POST /leads (Copper Developer API,
+// "Create a New Lead"): the writable keys of a lead. Absent keys are left
+// out of the JSON; null keys are written as null.
+type CreateLeadRequest struct {
+	Name             Field[string]
+	Prefix           Field[string]
+	FirstName        Field[string]
+	MiddleName       Field[string]
+	LastName         Field[string]
+	Suffix           Field[string]
+	Address          Field[Address]
+	AssigneeID       Field[int64]
+	CompanyName      Field[string]
+	CustomerSourceID Field[int64]
+	Details          Field[string]
+	Email            Field[Email]
+	MonetaryValue    Field[Number]
+	MonetaryUnit     Field[string]
+	PhoneNumbers     Field[[]Phone]
+	Socials          Field[[]Social]
+	Status           Field[string]
+	Tags             Field[[]string]
+	Title            Field[string]
+	Websites         Field[[]Website]
+	CustomFields     Field[[]CustomFieldValue]
+}
+
+// UpdateLeadRequest is the body of PUT /leads/{id} (Copper Developer API,
+// "Update a Lead"): only the keys to change; null clears a key; in
+// custom_fields only the entries to change.
+type UpdateLeadRequest CreateLeadRequest
+
+// writableKeys are the keys a request body may carry.
+var writableKeys = []string{"name", "prefix", "first_name", "middle_name", "last_name", "suffix",
+	"address", "assignee_id", "company_name", "customer_source_id", "details", "email",
+	"monetary_value", "monetary_unit", "phone_numbers", "socials", "status", "tags", "title",
+	"websites", "custom_fields"}
+
+func (r CreateLeadRequest) lead() Lead {
+	return Lead{Name: r.Name, Prefix: r.Prefix, FirstName: r.FirstName, MiddleName: r.MiddleName,
+		LastName: r.LastName, Suffix: r.Suffix, Address: r.Address, AssigneeID: r.AssigneeID,
+		CompanyName: r.CompanyName, CustomerSourceID: r.CustomerSourceID, Details: r.Details,
+		Email: r.Email, MonetaryValue: r.MonetaryValue, MonetaryUnit: r.MonetaryUnit,
+		PhoneNumbers: r.PhoneNumbers, Socials: r.Socials, Status: r.Status, Tags: r.Tags,
+		Title: r.Title, Websites: r.Websites, CustomFields: r.CustomFields}
+}
+
+func requestOf(w Lead) CreateLeadRequest {
+	return CreateLeadRequest{Name: w.Name, Prefix: w.Prefix, FirstName: w.FirstName, MiddleName: w.MiddleName,
+		LastName: w.LastName, Suffix: w.Suffix, Address: w.Address, AssigneeID: w.AssigneeID,
+		CompanyName: w.CompanyName, CustomerSourceID: w.CustomerSourceID, Details: w.Details,
+		Email: w.Email, MonetaryValue: w.MonetaryValue, MonetaryUnit: w.MonetaryUnit,
+		PhoneNumbers: w.PhoneNumbers, Socials: w.Socials, Status: w.Status, Tags: w.Tags,
+		Title: w.Title, Websites: w.Websites, CustomFields: w.CustomFields}
+}
+
+// AppendJSON appends the body as compact JSON.
+func (r CreateLeadRequest) AppendJSON(dst []byte) []byte { return r.lead().AppendJSON(dst) }
+
+// MarshalJSON encodes the body with AppendJSON.
+func (r CreateLeadRequest) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil), nil }
+
+// AppendJSON appends the body as compact JSON.
+func (r UpdateLeadRequest) AppendJSON(dst []byte) []byte {
+	return CreateLeadRequest(r).lead().AppendJSON(dst)
+}
+
+// MarshalJSON encodes the body with AppendJSON.
+func (r UpdateLeadRequest) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil), nil }
+
+// FromLead builds the body of POST /leads for l. Only writable keys are
+// sent; empty keys are left out; id, dates, interaction_count and status_id
+// are reported as dropped when l holds them. Copper requires name: when
+// l.Name.Full is empty but name parts are set, name is joined from the parts
+// (reported as derived); with no name at all the error names "name"
+// (lead.ErrRequired): no other field is used in its place.
+func (t Translator) FromLead(l lead.Lead) (CreateLeadRequest, lead.Report, error) {
+	var rep lead.Report
+	var errs lead.ErrorList
+	w := t.leadObject(l, &rep, &errs)
+	t.nameRule(l, &w, &rep, &errs)
+	if len(errs) > 0 {
+		return CreateLeadRequest{}, nil, errs.Err()
+	}
+	readOnly(l, &rep)
+	if vd, ok := l.Vendor[System]; ok {
+		for _, k := range sortedKeys(vd.Fields) {
+			report(&rep, "vendor."+System+".fields."+k, lead.Dropped, "a key Copper does not accept on create")
+		}
+	}
+	// Empty keys are left out of a create body.
+	for _, name := range writableKeys {
+		k := keyByName(name)
+		if *k.state(&w) == Null || isEmptyList(renderKey(&w, k)) {
+			*k.state(&w) = Absent
+		}
+	}
+	r := requestOf(w)
+	rep.Sort()
+	return r, rep, nil
+}
+
+func isEmptyList(b []byte) bool { return bytes.HasSuffix(b, []byte(":[]}")) }
+
+// nameRule enforces Copper's required name.
+func (t Translator) nameRule(l lead.Lead, w *Lead, rep *lead.Report, errs *lead.ErrorList) {
+	if l.Name.Full != "" {
+		return
+	}
+	n := l.Name
+	var parts []string
+	for _, p := range []string{n.Prefix, n.First, n.Middle, n.Last, n.Suffix} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		errs.Add("name", "required", lead.ErrRequired)
+		return
+	}
+	w.Name = Set(strings.Join(parts, " "))
+	report(rep, "name.full", lead.Derived, "Copper requires name: joined from the name parts")
+}
+
+// readOnly reports canonical data that only Copper itself sets.
+func readOnly(l lead.Lead, rep *lead.Report) {
+	for i, id := range l.IDs {
+		if id.System == System {
+			report(rep, "ids"+lead.IndexPath(i), lead.Dropped, "read-only: Copper assigns lead ids")
+		}
+	}
+	if !l.CreatedAt.IsZero() {
+		report(rep, "created_at", lead.Dropped, "read-only: set by Copper")
+	}
+	if !l.ModifiedAt.IsZero() {
+		report(rep, "modified_at", lead.Dropped, "read-only: set by Copper")
+	}
+	if !l.LastContactedAt.IsZero() {
+		report(rep, "last_contacted_at", lead.Dropped, "read-only: set by Copper")
+	}
+	if l.InteractionCount.Set {
+		report(rep, "interaction_count", lead.Dropped, "read-only: set by Copper")
+	}
+	if l.StatusRef != nil && l.StatusRef.System == System {
+		report(rep, "status_ref", lead.Dropped, "status_id is not part of the request body; status is sent by name")
+	}
+}
+
+// UpdateRequest builds the body of PUT /leads/{id} that turns before into
+// after: keys whose Copper value is unchanged are absent, cleared keys are
+// null, and custom_fields holds only the changed entries (a removed entry
+// is sent with value null). Changes to read-only data are reported as
+// dropped. Errors are as for FromLead, with paths of after.
+func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, lead.Report, error) {
+	var rep lead.Report
+	var errs, ignored lead.ErrorList
+	wb := t.leadObject(before, nil, &ignored)
+	wa := t.leadObject(after, &rep, &errs)
+	t.nameRule(after, &wa, &rep, &errs)
+	if len(errs) > 0 {
+		return UpdateLeadRequest{}, nil, errs.Err()
+	}
+	var out Lead
+	for _, name := range writableKeys {
+		k := keyByName(name)
+		if name == "custom_fields" {
+			continue
+		}
+		if !bytes.Equal(renderKey(&wb, k), renderKey(&wa, k)) {
+			k.copy(&out, &wa)
+		}
+	}
+	var changed []CustomFieldValue
+	old := map[int64]json.RawMessage{}
+	for _, c := range wb.CustomFields.Value {
+		old[c.DefinitionID.Value] = valueJSON(c)
+	}
+	seen := map[int64]bool{}
+	for _, c := range wa.CustomFields.Value {
+		id := c.DefinitionID.Value
+		seen[id] = true
+		if prev, ok := old[id]; !ok || !bytes.Equal(prev, valueJSON(c)) {
+			changed = append(changed, c)
+		}
+	}
+	for _, c := range wb.CustomFields.Value {
+		if !seen[c.DefinitionID.Value] {
+			changed = append(changed, CustomFieldValue{DefinitionID: c.DefinitionID, Value: NullField[json.RawMessage]()})
+		}
+	}
+	if len(changed) > 0 {
+		out.CustomFields = Set(changed)
+	}
+	var ro, roBefore lead.Report
+	readOnly(after, &ro)
+	readOnly(before, &roBefore)
+	for _, c := range ro {
+		if !bytes.Equal(renderKey(&wb, keyByName(roKey(c.Path))), renderKey(&wa, keyByName(roKey(c.Path)))) {
+			rep = append(rep, c)
+		}
+	}
+	rep.Sort()
+	return UpdateLeadRequest(requestOf(out)), rep, nil
+}
+
+func roKey(path string) string {
+	switch {
+	case strings.HasPrefix(path, "ids"):
+		return "id"
+	case path == "created_at":
+		return "date_created"
+	case path == "modified_at":
+		return "date_modified"
+	case path == "last_contacted_at":
+		return "date_last_contacted"
+	case path == "status_ref":
+		return "status_id"
+	}
+	return path
+}
+
+func valueJSON(c CustomFieldValue) json.RawMessage {
+	if c.Value.State != Present {
+		return json.RawMessage("null")
+	}
+	return c.Value.Value
+}

@@ -1,0 +1,501 @@
+package copper
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/leadbridge/leadbridge/lead"
+)
+
+// ToLead translates a lead as Copper returns it (GET /leads/{id}).
+//
+// Each key of in ends up in the Lead or in its Vendor["copper"] data: keys
+// absent from in are listed in Absent, null where the Lead would write an
+// empty list in Null, unknown keys and converted_unit/converted_value in
+// Fields, and values whose spelling the Lead cannot hold (1e3, a null
+// category, an unknown key inside an address) in AsWritten, so LeadObject
+// gives back the same JSON value. The Report lists what was defaulted or
+// kept only as vendor data. A non-nil error is a lead.ErrorList whose paths
+// use Copper's names ("custom_fields[3].value").
+func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
+	var rep lead.Report
+	var errs lead.ErrorList
+	l := t.toLead(in, &rep, &errs)
+	if len(errs) > 0 {
+		return lead.Lead{}, nil, errs.Err()
+	}
+	t.keepVendor(in, &l)
+	if err := l.Validate(); err != nil {
+		var list lead.ErrorList
+		for _, fe := range err.(lead.ErrorList) {
+			list.Add(copperPath(fe.Path), fe.Rule, fe.Err)
+		}
+		return lead.Lead{}, nil, list.Err()
+	}
+	rep.Sort()
+	return l, rep, nil
+}
+
+// toLead is the translation without vendor data.
+func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead.Lead {
+	var l lead.Lead
+	if in.ID.State == Present {
+		l.IDs = []lead.Ref{{System: System, ID: itoa(in.ID.Value)}}
+	}
+	// Name parts are kept as Copper gives them, never split or joined here.
+	l.Name = lead.Name{Full: in.Name.Value, Prefix: in.Prefix.Value, First: in.FirstName.Value,
+		Middle: in.MiddleName.Value, Last: in.LastName.Value, Suffix: in.Suffix.Value}
+	// Copper title is the person's job title; a Copper lead has no subject.
+	l.JobTitle = in.Title.Value
+	if in.Email.State == Present && in.Email.Value.Email.Value != "" {
+		e := in.Email.Value
+		l.Emails = []lead.Email{{Address: e.Email.Value, Category: lead.Category(e.Category.Value)}}
+	}
+	for _, p := range in.PhoneNumbers.Value {
+		l.Phones = append(l.Phones, lead.Phone{Number: p.Number.Value, Category: lead.Category(p.Category.Value)})
+	}
+	for _, p := range in.Socials.Value {
+		l.Socials = append(l.Socials, lead.Social{URL: p.URL.Value, Category: lead.Category(p.Category.Value)})
+	}
+	for _, p := range in.Websites.Value {
+		l.Websites = append(l.Websites, lead.Website{URL: p.URL.Value, Category: lead.Category(p.Category.Value)})
+	}
+	if in.Address.State == Present {
+		a := in.Address.Value
+		l.Address = &lead.Address{Street: a.Street.Value, City: a.City.Value, State: a.State.Value,
+			PostalCode: a.PostalCode.Value, Country: a.Country.Value}
+	}
+	l.CompanyName = in.CompanyName.Value
+	if in.AssigneeID.State == Present {
+		l.Owner = &lead.Ref{System: System, ID: itoa(in.AssigneeID.Value)}
+	}
+	if in.CustomerSourceID.State == Present {
+		l.Source = &lead.Source{CustomerSource: &lead.Ref{System: System, ID: itoa(in.CustomerSourceID.Value)}}
+	}
+	l.Description = in.Details.Value
+
+	if in.MonetaryValue.State == Present {
+		amount, err := lead.ParseDecimal(string(in.MonetaryValue.Value))
+		switch {
+		case err != nil:
+			errs.Append("monetary_value", err)
+		case in.MonetaryUnit.Value != "":
+			l.Value = &lead.Money{Amount: amount, Currency: in.MonetaryUnit.Value}
+		case t.DefaultCurrency != "":
+			// Rule: no monetary_unit, a configured default currency.
+			l.Value = &lead.Money{Amount: amount, Currency: t.DefaultCurrency}
+			report(rep, "monetary_unit", lead.Defaulted, "no monetary_unit: the translator's default currency was used")
+		default:
+			// Rule: never invent a currency; the amount stays in vendor data.
+			report(rep, "monetary_value", lead.Dropped, "no monetary_unit and no default currency: the amount is kept only in vendor data")
+		}
+	}
+
+	if in.Status.Value != "" {
+		found := false
+		for _, s := range statusNames {
+			if s.copper == in.Status.Value {
+				l.Status, found = s.status, true
+				break
+			}
+		}
+		// Rule: a status outside the documented four is accepted only
+		// when the account's list names it.
+		if !found {
+			if t.knownStatus(in.Status.Value) {
+				l.StatusName = in.Status.Value
+			} else {
+				errs.Add("status", "oneof=New Unqualified Contacted Qualified or a status of Translator.Statuses", lead.ErrInvalid)
+			}
+		}
+	}
+	if in.StatusID.State == Present {
+		l.StatusRef = &lead.Ref{System: System, ID: itoa(in.StatusID.Value)}
+	}
+	for _, tag := range in.Tags.Value {
+		l.Labels = append(l.Labels, lead.Label{Name: tag})
+	}
+	l.CreatedAt = unixTime(in.DateCreated, "date_created", errs)
+	l.ModifiedAt = unixTime(in.DateModified, "date_modified", errs)
+	l.LastContactedAt = unixTime(in.DateLastContacted, "date_last_contacted", errs)
+	if in.InteractionCount.State == Present {
+		l.InteractionCount = lead.Some(in.InteractionCount.Value)
+	}
+	for i, c := range in.CustomFields.Value {
+		if f, ok := t.customToLead(c, "custom_fields"+lead.IndexPath(i), rep, errs); ok {
+			l.CustomFields = append(l.CustomFields, f)
+		}
+	}
+	return l
+}
+
+func unixTime(f Field[int64], path string, errs *lead.ErrorList) time.Time {
+	if f.State != Present {
+		return time.Time{}
+	}
+	if f.Value < minUnix || f.Value > maxUnix {
+		errs.Add(path, "Unix seconds in years 1 to 9999", lead.ErrInvalid)
+		return time.Time{}
+	}
+	return time.Unix(f.Value, 0).UTC()
+}
+
+// customToLead types one custom field value by its definition's data_type.
+func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Report, errs *lead.ErrorList) (lead.CustomField, bool) {
+	if c.DefinitionID.State != Present {
+		errs.Add(path+".custom_field_definition_id", "required", lead.ErrRequired)
+		return lead.CustomField{}, false
+	}
+	id := itoa(c.DefinitionID.Value)
+	f := lead.CustomField{Key: System + ":" + id, Type: lead.FieldRaw, Source: &lead.Ref{System: System, ID: id}}
+	raw := c.Value.Value
+	set := c.Value.State == Present
+	vpath := path + ".value"
+	def := t.definition(c.DefinitionID.Value)
+	if def == nil {
+		// Without a definition the value is kept exactly as raw JSON.
+		if set {
+			f.Raw = compactRaw(raw)
+		}
+		return f, true
+	}
+	f.Name = def.Name
+	s := scanner{data: raw}
+	kind := s.kind()
+	bad := func(want string) (lead.CustomField, bool) {
+		errs.Add(vpath, "want "+want+", got "+kind, lead.ErrType)
+		return lead.CustomField{}, false
+	}
+	switch def.DataType {
+	case "String", "Text", "URL":
+		f.Type = lead.FieldText
+		if def.DataType == "URL" {
+			f.Type = lead.FieldURL
+		}
+		if set {
+			if kind != "string" {
+				return bad("string")
+			}
+			b, _ := s.str()
+			v := string(b)
+			f.Text = &v
+		}
+	case "Dropdown":
+		f.Type = lead.FieldOption
+		if set {
+			oid, ok := intValue(raw)
+			if !ok {
+				return bad("option id")
+			}
+			o, ok := optionByID(def, oid)
+			if !ok {
+				errs.Add(vpath, "option id of definition "+id, lead.ErrInvalid)
+				return lead.CustomField{}, false
+			}
+			f.Options = []lead.Option{o}
+		}
+	case "MultiSelect":
+		f.Type = lead.FieldOptions
+		if set {
+			if kind != "array" {
+				return bad("array of option ids")
+			}
+			var opts []lead.Option
+			failed := false
+			_ = s.array(1, func(j int) error {
+				t, err := s.raw(2)
+				if err != nil {
+					return err
+				}
+				oid, ok := intValue(t)
+				if !ok {
+					errs.Add(vpath+lead.IndexPath(j), "want option id", lead.ErrType)
+					failed = true
+					return nil
+				}
+				o, ok := optionByID(def, oid)
+				if !ok {
+					errs.Add(vpath+lead.IndexPath(j), "option id of definition "+id, lead.ErrInvalid)
+					failed = true
+					return nil
+				}
+				opts = append(opts, o)
+				return nil
+			})
+			if failed {
+				return lead.CustomField{}, false
+			}
+			f.Options = opts // [] is Copper's unset value: nil here
+		}
+	case "Date":
+		// A Date field holds Unix seconds: an instant, kept as datetime so
+		// that no time zone has to be guessed to find its calendar day.
+		f.Type = lead.FieldDateTime
+		if set {
+			v, ok := intValue(raw)
+			if !ok {
+				return bad("Unix seconds")
+			}
+			if v < minUnix || v > maxUnix {
+				errs.Add(vpath, "Unix seconds in years 1 to 9999", lead.ErrInvalid)
+				return lead.CustomField{}, false
+			}
+			f.Time = time.Unix(v, 0).UTC()
+		}
+	case "Checkbox":
+		f.Type = lead.FieldBool
+		if set {
+			if kind != "bool" {
+				return bad("bool")
+			}
+			v := raw[0] == 't'
+			f.Bool = &v
+		}
+	case "Float", "Percentage", "Currency":
+		f.Type = lead.FieldNumber
+		var d decimal.Decimal
+		if set {
+			if kind != "number" {
+				return bad("number")
+			}
+			var err error
+			if d, err = lead.ParseDecimal(string(raw)); err != nil {
+				errs.Append(vpath, err)
+				return lead.CustomField{}, false
+			}
+			f.Number = &d
+		}
+		if def.DataType == "Currency" {
+			cur := def.Currency
+			if cur == "" && t.DefaultCurrency != "" {
+				cur = t.DefaultCurrency
+				if set {
+					report(rep, vpath, lead.Defaulted, "the definition names no currency: the translator's default currency was used")
+				}
+			}
+			if cur != "" {
+				f.Type, f.Number = lead.FieldMoney, nil
+				if set {
+					f.Money = &lead.Money{Amount: d, Currency: cur}
+				}
+			} else if set {
+				report(rep, vpath, lead.Changed, "the definition names no currency: kept as a number")
+			}
+		}
+	default: // Connect and any other data_type: exact JSON.
+		if set {
+			f.Raw = compactRaw(raw)
+		}
+	}
+	return f, true
+}
+
+func optionByID(def *CustomFieldDefinition, id int64) (lead.Option, bool) {
+	for _, o := range def.Options {
+		if o.ID == id {
+			return lead.Option{ID: itoa(o.ID), Label: o.Name}, true
+		}
+	}
+	return lead.Option{}, false
+}
+
+// intValue parses raw as a JSON integer.
+func intValue(raw []byte) (int64, bool) {
+	v, err := strconv.ParseInt(string(raw), 10, 64)
+	return v, err == nil
+}
+
+// compactRaw returns a copy of raw, which is valid JSON in the form
+// appendNormal writes.
+func compactRaw(raw []byte) json.RawMessage {
+	return append(json.RawMessage(nil), raw...)
+}
+
+// copperPaths maps canonical paths, as lead.Validate names them, to the
+// Copper keys they came from.
+var copperPaths = [...][2]string{
+	{"ids", "id"},
+	{"name.full", "name"},
+	{"name.prefix", "prefix"},
+	{"name.first", "first_name"},
+	{"name.middle", "middle_name"},
+	{"name.last", "last_name"},
+	{"name.suffix", "suffix"},
+	{"job_title", "title"},
+	{"emails[0].address", "email.email"},
+	{"emails[0].category", "email.category"},
+	{"emails", "email"},
+	{"value.amount", "monetary_value"},
+	{"value.currency", "monetary_unit"},
+	{"value", "monetary_value"},
+	{"owner", "assignee_id"},
+	{"source.customer_source", "customer_source_id"},
+	{"status_ref", "status_id"},
+	{"labels", "tags"},
+	{"description", "details"},
+	{"created_at", "date_created"},
+	{"modified_at", "date_modified"},
+	{"last_contacted_at", "date_last_contacted"},
+}
+
+func copperPath(p string) string {
+	for _, m := range copperPaths {
+		if rest, ok := strings.CutPrefix(p, m[0]); ok {
+			switch {
+			case m[0] == "labels":
+				// labels[2].name -> tags[2]
+				if i := strings.IndexByte(rest, ']'); i >= 0 {
+					return "tags" + rest[:i+1]
+				}
+			case m[1] == "assignee_id" || m[1] == "customer_source_id" || m[1] == "status_id" || m[1] == "id":
+				return m[1]
+			}
+			return m[1] + rest
+		}
+	}
+	if strings.HasPrefix(p, "custom_fields[") {
+		if i := strings.IndexByte(p, ']'); i >= 0 {
+			return p[:i+1] + ".value"
+		}
+	}
+	return p
+}
+
+// keepVendor fills l.Vendor["copper"] with what in holds and l does not.
+func (t Translator) keepVendor(in Lead, l *lead.Lead) {
+	var vd lead.VendorData
+	for _, k := range leadKeys[:len(leadKeys)-2] { // not converted_*
+		if *k.state(&in) == Absent {
+			vd.Absent = append(vd.Absent, k.name)
+		}
+	}
+	for _, m := range in.Extra {
+		if vd.Fields == nil {
+			vd.Fields = map[string]json.RawMessage{}
+		}
+		vd.Fields[m.Key] = compactRaw(m.Value)
+	}
+	// converted_unit and converted_value have no canonical place.
+	var one Lead
+	for _, k := range []string{"converted_unit", "converted_value"} {
+		kd := keyByName(k)
+		if *kd.state(&in) == Absent {
+			continue
+		}
+		if vd.Fields == nil {
+			vd.Fields = map[string]json.RawMessage{}
+		}
+		one = Lead{}
+		kd.copy(&one, &in)
+		vd.Fields[k] = memberValue(one.AppendJSON(nil))
+	}
+	// Compare in with what LeadObject would build from l alone; keys that
+	// differ keep their spelling (or their null) in vendor data.
+	base := t.leadObject(*l, nil, nil)
+	in2 := in
+	in2.Extra = nil
+	in2.ConvertedUnit, in2.ConvertedValue = Field[string]{}, Field[Number]{}
+	for _, k := range leadKeys {
+		if *k.state(&in) == Absent {
+			*k.state(&base) = Absent
+		}
+	}
+	a := in2.AppendJSON(nil)
+	if b := base.AppendJSON(nil); !bytes.Equal(a, b) {
+		var x, y Lead
+		for _, k := range leadKeys {
+			if *k.state(&in) == Absent || k.name == "converted_unit" || k.name == "converted_value" {
+				continue
+			}
+			x, y = Lead{}, Lead{}
+			k.copy(&x, &in)
+			k.copy(&y, &base)
+			xa, ya := x.AppendJSON(nil), y.AppendJSON(nil)
+			if bytes.Equal(xa, ya) {
+				continue
+			}
+			if *k.state(&in) == Null {
+				vd.Null = append(vd.Null, k.name)
+				continue
+			}
+			if vd.AsWritten == nil {
+				vd.AsWritten = map[string]json.RawMessage{}
+			}
+			vd.AsWritten[k.name] = memberValue(xa)
+		}
+	}
+	slices.Sort(vd.Absent)
+	slices.Sort(vd.Null)
+	if !vd.IsZero() {
+		l.Vendor = map[string]lead.VendorData{System: vd}
+	}
+}
+
+// memberValue returns the value of the single member of the object b.
+func memberValue(b []byte) json.RawMessage {
+	i := bytes.IndexByte(b, ':')
+	return compactRaw(b[i+1 : len(b)-1])
+}
+
+// A keyDef names a key of Lead and reaches its Field.
+type keyDef struct {
+	name  string
+	state func(*Lead) *State
+	copy  func(dst, src *Lead)
+}
+
+func def[T any](name string, f func(*Lead) *Field[T]) keyDef {
+	return keyDef{
+		name:  name,
+		state: func(l *Lead) *State { return &f(l).State },
+		copy:  func(d, s *Lead) { *f(d) = *f(s) },
+	}
+}
+
+func keyByName(name string) keyDef {
+	for _, k := range leadKeys {
+		if k.name == name {
+			return k
+		}
+	}
+	panic("copper: no key " + name)
+}
+
+// leadKeys are the keys Lead names, in its order.
+var leadKeys = []keyDef{
+	def("id", func(l *Lead) *Field[int64] { return &l.ID }),
+	def("name", func(l *Lead) *Field[string] { return &l.Name }),
+	def("prefix", func(l *Lead) *Field[string] { return &l.Prefix }),
+	def("first_name", func(l *Lead) *Field[string] { return &l.FirstName }),
+	def("middle_name", func(l *Lead) *Field[string] { return &l.MiddleName }),
+	def("last_name", func(l *Lead) *Field[string] { return &l.LastName }),
+	def("suffix", func(l *Lead) *Field[string] { return &l.Suffix }),
+	def("address", func(l *Lead) *Field[Address] { return &l.Address }),
+	def("assignee_id", func(l *Lead) *Field[int64] { return &l.AssigneeID }),
+	def("company_name", func(l *Lead) *Field[string] { return &l.CompanyName }),
+	def("customer_source_id", func(l *Lead) *Field[int64] { return &l.CustomerSourceID }),
+	def("details", func(l *Lead) *Field[string] { return &l.Details }),
+	def("email", func(l *Lead) *Field[Email] { return &l.Email }),
+	def("monetary_value", func(l *Lead) *Field[Number] { return &l.MonetaryValue }),
+	def("monetary_unit", func(l *Lead) *Field[string] { return &l.MonetaryUnit }),
+	def("phone_numbers", func(l *Lead) *Field[[]Phone] { return &l.PhoneNumbers }),
+	def("socials", func(l *Lead) *Field[[]Social] { return &l.Socials }),
+	def("status", func(l *Lead) *Field[string] { return &l.Status }),
+	def("status_id", func(l *Lead) *Field[int64] { return &l.StatusID }),
+	def("tags", func(l *Lead) *Field[[]string] { return &l.Tags }),
+	def("title", func(l *Lead) *Field[string] { return &l.Title }),
+	def("websites", func(l *Lead) *Field[[]Website] { return &l.Websites }),
+	def("custom_fields", func(l *Lead) *Field[[]CustomFieldValue] { return &l.CustomFields }),
+	def("date_created", func(l *Lead) *Field[int64] { return &l.DateCreated }),
+	def("date_modified", func(l *Lead) *Field[int64] { return &l.DateModified }),
+	def("date_last_contacted", func(l *Lead) *Field[int64] { return &l.DateLastContacted }),
+	def("interaction_count", func(l *Lead) *Field[int64] { return &l.InteractionCount }),
+	def("converted_unit", func(l *Lead) *Field[string] { return &l.ConvertedUnit }),
+	def("converted_value", func(l *Lead) *Field[Number] { return &l.ConvertedValue }),
+}

@@ -1,0 +1,165 @@
+package copper
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/leadbridge/leadbridge/internal/golden"
+	"github.com/leadbridge/leadbridge/internal/testkit"
+	"github.com/leadbridge/leadbridge/lead"
+)
+
+// overlay applies a PUT body to a lead document: its keys replace the
+// lead's, and custom_fields entries replace the entries of the same id.
+func overlay(t *testing.T, doc, body []byte) []byte {
+	t.Helper()
+	var d, b map[string]json.RawMessage
+	if err := json.Unmarshal(doc, &d); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(body, &b); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range b {
+		if k != "custom_fields" {
+			d[k] = v
+			continue
+		}
+		var old, upd []map[string]json.RawMessage
+		_ = json.Unmarshal(d[k], &old)
+		_ = json.Unmarshal(v, &upd)
+		for _, u := range upd {
+			found := false
+			for _, o := range old {
+				if bytes.Equal(o["custom_field_definition_id"], u["custom_field_definition_id"]) {
+					o["value"], found = u["value"], true
+				}
+			}
+			if !found {
+				old = append(old, u)
+			}
+		}
+		d[k], _ = json.Marshal(old)
+	}
+	out, _ := json.Marshal(d)
+	return out
+}
+
+// TestUpdateGolden: each sample PUT body, applied to the full sample lead,
+// gives back a body that holds every change of the sample.
+func TestUpdateGolden(t *testing.T) {
+	tr := account(t)
+	base := testkit.MustRead(t, "../testdata/copper/leads/full.json")
+	files, _ := filepath.Glob("../testdata/copper/update/*.json")
+	if len(files) == 0 {
+		t.Skip("no sample update bodies")
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden.json") {
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(name, func(t *testing.T) {
+			body := testkit.MustRead(t, f)
+			before := toLead(t, tr, base)
+			after := toLead(t, tr, overlay(t, base, body))
+			req, rep, err := tr.UpdateRequest(before, after)
+			got := goldenCase{Report: rep, Errors: testkit.ErrorLines(err)}
+			if err == nil {
+				got.Request = req.AppendJSON(nil)
+			}
+			golden.CheckJSON(t, "../testdata/copper/update/"+name+".golden.json", got)
+			if err != nil {
+				return
+			}
+			// Every key of the sample body is in the request with its value.
+			var want, have map[string]json.RawMessage
+			_ = json.Unmarshal(body, &want)
+			_ = json.Unmarshal(got.Request, &have)
+			for k, v := range want {
+				if k == "custom_fields" {
+					continue
+				}
+				if !testkit.JSONEqual(v, have[k]) {
+					t.Errorf("key %s = %s, want %s", k, have[k], v)
+				}
+			}
+			// Applying the request to before gives after.
+			again := toLead(t, tr, overlay(t, base, got.Request))
+			if !testkit.JSONEqual(mustJSON(t, again), mustJSON(t, after)) {
+				t.Errorf("request does not turn before into after:\n%s", got.Request)
+			}
+		})
+	}
+}
+
+func toLead(t *testing.T, tr Translator, doc []byte) lead.Lead {
+	t.Helper()
+	in, err := DecodeLead(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := tr.ToLead(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Vendor = nil
+	return l
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestUpdateRules(t *testing.T) {
+	tr := account(t)
+	base := lead.Lead{Name: lead.Name{Full: "A"}, Description: "d", Labels: []lead.Label{{Name: "x"}},
+		Emails: []lead.Email{{Address: "a@b.example"}}}
+	withField := func(l lead.Lead, id string, text string) lead.Lead {
+		l.CustomFields = append(append([]lead.CustomField(nil), l.CustomFields...),
+			lead.CustomField{Key: "copper:" + id, Type: lead.FieldText, Text: &text})
+		return l
+	}
+	tests := []struct {
+		name          string
+		before, after lead.Lead
+		body          string
+		err           string
+	}{
+		{name: "unchanged", before: base, after: base, body: `{}`},
+		{name: "details", before: base, after: func() lead.Lead { l := base; l.Description = "e"; return l }(), body: `{"details":"e"}`},
+		{name: "clear email", before: base, after: func() lead.Lead { l := base; l.Emails = nil; return l }(), body: `{"email":null}`},
+		{name: "clear tags", before: base, after: func() lead.Lead { l := base; l.Labels = nil; return l }(), body: `{"tags":[]}`},
+		{name: "one custom field of two", before: withField(withField(base, "420101", "a"), "420102", "b"),
+			after: withField(withField(base, "420101", "a"), "420102", "c"),
+			body:  `{"custom_fields":[{"custom_field_definition_id":420102,"value":"c"}]}`},
+		{name: "removed custom field", before: withField(base, "420101", "a"), after: base,
+			body: `{"custom_fields":[{"custom_field_definition_id":420101,"value":null}]}`},
+		{name: "name cannot be cleared", before: base, after: func() lead.Lead { l := base; l.Name = lead.Name{}; return l }(), err: "name: required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _, err := tr.UpdateRequest(tt.before, tt.after)
+			if tt.err != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
+					t.Fatalf("error = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := req.AppendJSON(nil); !testkit.JSONEqual([]byte(tt.body), got) {
+				t.Errorf("body = %s, want %s", got, tt.body)
+			}
+		})
+	}
+}

@@ -1,0 +1,481 @@
+package pipedrive
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/leadbridge/leadbridge/lead"
+)
+
+// Lead is a lead as Pipedrive returns it (LeadResponse, seed 000; the data
+// of GET/POST/PATCH /v1/leads). Each of the 21 documented fields is a
+// [Patch]: absent, null or a value, exactly as the response wrote it.
+// Custom fields (40-hex keys), their companion keys and any other key the
+// documentation does not name are kept in Extra with their exact JSON, in
+// input order. Keys are matched exactly: "TITLE" is an unknown key.
+type Lead struct {
+	ID                Patch[string]   `json:"id,omitzero"`
+	Title             Patch[string]   `json:"title,omitzero"`
+	OwnerID           Patch[int64]    `json:"owner_id,omitzero"`
+	CreatorID         Patch[int64]    `json:"creator_id,omitzero"`
+	LabelIDs          Patch[[]string] `json:"label_ids,omitzero"`
+	PersonID          Patch[int64]    `json:"person_id,omitzero"`
+	OrganizationID    Patch[int64]    `json:"organization_id,omitzero"`
+	SourceName        Patch[string]   `json:"source_name,omitzero"`
+	Origin            Patch[string]   `json:"origin,omitzero"`
+	OriginID          Patch[string]   `json:"origin_id,omitzero"`
+	Channel           Patch[int64]    `json:"channel,omitzero"`
+	ChannelID         Patch[string]   `json:"channel_id,omitzero"`
+	IsArchived        Patch[bool]     `json:"is_archived,omitzero"`
+	WasSeen           Patch[bool]     `json:"was_seen,omitzero"`
+	Value             Patch[Value]    `json:"value,omitzero"`
+	ExpectedCloseDate Patch[string]   `json:"expected_close_date,omitzero"`
+	NextActivityID    Patch[int64]    `json:"next_activity_id,omitzero"`
+	AddTime           Patch[string]   `json:"add_time,omitzero"`
+	UpdateTime        Patch[string]   `json:"update_time,omitzero"`
+	VisibleTo         Patch[string]   `json:"visible_to,omitzero"`
+	CCEmail           Patch[string]   `json:"cc_email,omitzero"`
+
+	// Extra holds every other key with its exact JSON value, in input order.
+	Extra []RawField `json:"-"`
+}
+
+// RawField is one key of a Pipedrive object that has no Go field of its
+// own (a custom field "<40 hex>", a companion "<40 hex>_currency", an
+// undocumented key), with its exact JSON value.
+type RawField struct {
+	Key   string
+	Value json.RawMessage
+}
+
+// Value is a lead's potential value, {"amount": 200, "currency": "EUR"}
+// (LeadValue, seed 000). Amount is the exact text of the JSON number; it is
+// never a float64. Both are required by Pipedrive; an empty Amount or
+// Currency means the response left it out.
+type Value struct {
+	Amount   json.Number `json:"amount"`
+	Currency string      `json:"currency"`
+
+	sent uint8 // keys the response wrote even when empty: 1 amount, 2 currency
+}
+
+// DecodeLead decodes one LeadResponse object strictly, in one pass.
+// Syntax errors (truncated input, invalid UTF-8, lone surrogates,
+// duplicate keys) stop decoding; wrong types ("value.amount: want number,
+// got string") are collected and decoding goes on. A non-nil error is a
+// lead.ErrorList of *lead.FieldError sorted by path.
+func DecodeLead(data []byte) (Lead, error) {
+	var l Lead
+	d := decoder{buf: bytes.Clone(data)}
+	if h := d.lead(&l); h != nil {
+		d.errs = append(d.errs, h.fe)
+		return Lead{}, d.errs.Err()
+	}
+	if h := d.end(); h != nil {
+		d.errs = append(d.errs, h.fe)
+	}
+	if err := d.errs.Err(); err != nil {
+		return Lead{}, err
+	}
+	return l, nil
+}
+
+// UnmarshalJSON decodes data with DecodeLead.
+func (l *Lead) UnmarshalJSON(data []byte) error {
+	v, err := DecodeLead(data)
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// MarshalJSON encodes l with AppendJSON.
+func (l Lead) MarshalJSON() ([]byte, error) {
+	return l.AppendJSON(make([]byte, 0, 1024)), nil
+}
+
+// leadKey numbers the documented keys, for duplicate detection.
+func leadKey(k []byte) int {
+	switch string(k) {
+	case "id":
+		return 0
+	case "title":
+		return 1
+	case "owner_id":
+		return 2
+	case "creator_id":
+		return 3
+	case "label_ids":
+		return 4
+	case "person_id":
+		return 5
+	case "organization_id":
+		return 6
+	case "source_name":
+		return 7
+	case "origin":
+		return 8
+	case "origin_id":
+		return 9
+	case "channel":
+		return 10
+	case "channel_id":
+		return 11
+	case "is_archived":
+		return 12
+	case "was_seen":
+		return 13
+	case "value":
+		return 14
+	case "expected_close_date":
+		return 15
+	case "next_activity_id":
+		return 16
+	case "add_time":
+		return 17
+	case "update_time":
+		return 18
+	case "visible_to":
+		return 19
+	case "cc_email":
+		return 20
+	}
+	return -1
+}
+
+func (d *decoder) lead(l *Lead) *hard {
+	var seen uint32
+	return d.object("", func(k []byte) *hard {
+		n := leadKey(k)
+		if n < 0 {
+			key := d.str(k)
+			for _, f := range l.Extra {
+				if f.Key == key {
+					return d.syntax(key, "duplicate key")
+				}
+			}
+			raw, h := d.skip(key, 0)
+			if h != nil {
+				return h
+			}
+			if l.Extra == nil {
+				l.Extra = make([]RawField, 0, 8)
+			}
+			l.Extra = append(l.Extra, RawField{Key: key, Value: raw})
+			return nil
+		}
+		if seen&(1<<n) != 0 {
+			return d.syntax(string(k), "duplicate key")
+		}
+		seen |= 1 << n
+		switch n {
+		case 0:
+			return d.stringField("id", &l.ID)
+		case 1:
+			return d.stringField("title", &l.Title)
+		case 2:
+			return d.intField("owner_id", &l.OwnerID)
+		case 3:
+			return d.intField("creator_id", &l.CreatorID)
+		case 4:
+			return d.labelIDs(&l.LabelIDs)
+		case 5:
+			return d.intField("person_id", &l.PersonID)
+		case 6:
+			return d.intField("organization_id", &l.OrganizationID)
+		case 7:
+			return d.stringField("source_name", &l.SourceName)
+		case 8:
+			return d.stringField("origin", &l.Origin)
+		case 9:
+			return d.stringField("origin_id", &l.OriginID)
+		case 10:
+			return d.intField("channel", &l.Channel)
+		case 11:
+			return d.stringField("channel_id", &l.ChannelID)
+		case 12:
+			return d.boolField("is_archived", &l.IsArchived)
+		case 13:
+			return d.boolField("was_seen", &l.WasSeen)
+		case 14:
+			return d.value(&l.Value)
+		case 15:
+			return d.stringField("expected_close_date", &l.ExpectedCloseDate)
+		case 16:
+			return d.intField("next_activity_id", &l.NextActivityID)
+		case 17:
+			return d.stringField("add_time", &l.AddTime)
+		case 18:
+			return d.stringField("update_time", &l.UpdateTime)
+		case 19:
+			return d.stringField("visible_to", &l.VisibleTo)
+		default:
+			return d.stringField("cc_email", &l.CCEmail)
+		}
+	})
+}
+
+func (d *decoder) labelIDs(p *Patch[[]string]) *hard {
+	const path = "label_ids"
+	if null, h := d.isNull(path); null || h != nil {
+		*p = Null[[]string]()
+		return h
+	}
+	if d.peek() != '[' {
+		return d.softSkip(path, "array")
+	}
+	d.pos++
+	ids := []string{}
+	if d.peek() == ']' {
+		d.pos++
+		*p = Set(ids)
+		return nil
+	}
+	for i := 0; ; i++ {
+		ep := path + lead.IndexPath(i)
+		if d.peek() == '"' {
+			b, h := d.stringBytes(ep)
+			if h != nil {
+				return h
+			}
+			ids = append(ids, d.str(b))
+		} else if h := d.softSkip(ep, "string"); h != nil {
+			return h
+		}
+		switch d.peek() {
+		case ',':
+			d.pos++
+			continue
+		case ']':
+			d.pos++
+			*p = Set(ids)
+			return nil
+		}
+		return d.syntax(path, "want , or ]")
+	}
+}
+
+func (d *decoder) value(p *Patch[Value]) *hard {
+	if null, h := d.isNull("value"); null || h != nil {
+		*p = Null[Value]()
+		return h
+	}
+	if d.peek() != '{' {
+		return d.softSkip("value", "object")
+	}
+	var v Value
+	var seen uint8
+	h := d.object("value", func(k []byte) *hard {
+		switch string(k) {
+		case "amount":
+			if seen&1 != 0 {
+				return d.syntax("value.amount", "duplicate key")
+			}
+			seen |= 1
+			c := d.peek()
+			if c != '-' && (c < '0' || c > '9') {
+				return d.softSkip("value.amount", "number")
+			}
+			b, h := d.number("value.amount")
+			v.Amount, v.sent = json.Number(d.str(b)), v.sent|1
+			return h
+		case "currency":
+			if seen&2 != 0 {
+				return d.syntax("value.currency", "duplicate key")
+			}
+			seen |= 2
+			if d.peek() != '"' {
+				return d.softSkip("value.currency", "string")
+			}
+			b, h := d.stringBytes("value.currency")
+			v.Currency, v.sent = d.str(b), v.sent|2
+			return h
+		}
+		path := "value." + string(k)
+		d.invalid(path, "unknown key")
+		_, h := d.skip(path, 0)
+		return h
+	})
+	*p = Set(v)
+	return h
+}
+
+// AppendJSON appends l as a JSON object: the documented keys that are not
+// absent, in the documented order, then Extra in its order.
+func (l Lead) AppendJSON(dst []byte) []byte {
+	w := objWriter{b: append(dst, '{')}
+	w.str("id", l.ID)
+	w.str("title", l.Title)
+	w.int("owner_id", l.OwnerID)
+	w.int("creator_id", l.CreatorID)
+	if l.LabelIDs.state != 0 {
+		w.key("label_ids")
+		if ids, ok := l.LabelIDs.Get(); ok {
+			w.b = appendStrings(w.b, ids)
+		} else {
+			w.b = append(w.b, "null"...)
+		}
+	}
+	w.int("person_id", l.PersonID)
+	w.int("organization_id", l.OrganizationID)
+	w.str("source_name", l.SourceName)
+	w.str("origin", l.Origin)
+	w.str("origin_id", l.OriginID)
+	w.int("channel", l.Channel)
+	w.str("channel_id", l.ChannelID)
+	w.bool("is_archived", l.IsArchived)
+	w.bool("was_seen", l.WasSeen)
+	if l.Value.state != 0 {
+		w.key("value")
+		if v, ok := l.Value.Get(); ok {
+			w.b = v.appendJSON(w.b)
+		} else {
+			w.b = append(w.b, "null"...)
+		}
+	}
+	w.str("expected_close_date", l.ExpectedCloseDate)
+	w.int("next_activity_id", l.NextActivityID)
+	w.str("add_time", l.AddTime)
+	w.str("update_time", l.UpdateTime)
+	w.str("visible_to", l.VisibleTo)
+	w.str("cc_email", l.CCEmail)
+	w.raw(l.Extra)
+	return append(w.b, '}')
+}
+
+func (v Value) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if v.Amount != "" {
+		b = append(b, `"amount":`...)
+		b = append(b, v.Amount...)
+	}
+	if v.Currency != "" || v.sent&2 != 0 {
+		if v.Amount != "" {
+			b = append(b, ',')
+		}
+		b = append(b, `"currency":`...)
+		b = appendString(b, v.Currency)
+	}
+	return append(b, '}')
+}
+
+// objWriter appends the members of one JSON object.
+type objWriter struct {
+	b []byte
+	n int
+}
+
+func (w *objWriter) key(k string) {
+	if w.n > 0 {
+		w.b = append(w.b, ',')
+	}
+	w.n++
+	w.b = appendString(w.b, k)
+	w.b = append(w.b, ':')
+}
+
+func (w *objWriter) str(k string, p Patch[string]) {
+	if p.state == 0 {
+		return
+	}
+	w.key(k)
+	if p.state == 1 {
+		w.b = append(w.b, "null"...)
+		return
+	}
+	w.b = appendString(w.b, p.v)
+}
+
+func (w *objWriter) int(k string, p Patch[int64]) {
+	if p.state == 0 {
+		return
+	}
+	w.key(k)
+	if p.state == 1 {
+		w.b = append(w.b, "null"...)
+		return
+	}
+	w.b = strconv.AppendInt(w.b, p.v, 10)
+}
+
+func (w *objWriter) bool(k string, p Patch[bool]) {
+	if p.state == 0 {
+		return
+	}
+	w.key(k)
+	if p.state == 1 {
+		w.b = append(w.b, "null"...)
+		return
+	}
+	w.b = strconv.AppendBool(w.b, p.v)
+}
+
+func (w *objWriter) raw(fields []RawField) {
+	for _, f := range fields {
+		w.key(f.Key)
+		if len(f.Value) == 0 {
+			w.b = append(w.b, "null"...)
+			continue
+		}
+		w.b = append(w.b, f.Value...)
+	}
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
+// as encoding/json writes it.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
