@@ -34,7 +34,10 @@ type Converter struct {
 	Strict bool
 }
 
-func (c Converter) pipedriveTranslator() pipedrive.Translator {
+// PipedriveTranslator returns the Pipedrive translator the converter uses:
+// c.Pipedrive, with the plan taken from the mapping's visibility when
+// c.Pipedrive names none.
+func (c Converter) PipedriveTranslator() pipedrive.Translator {
 	t := c.Pipedrive
 	if t.Plan == pipedrive.PlanUnknown {
 		switch c.Mapping.Visibility.Plan {
@@ -47,7 +50,9 @@ func (c Converter) pipedriveTranslator() pipedrive.Translator {
 	return t
 }
 
-func (c Converter) copperTranslator() copper.Translator {
+// CopperTranslator returns the Copper translator the converter uses:
+// c.Copper, with the mapping's default currency when c.Copper names none.
+func (c Converter) CopperTranslator() copper.Translator {
 	t := c.Copper
 	if t.DefaultCurrency == "" {
 		t.DefaultCurrency = c.Mapping.Defaults.Currency
@@ -81,11 +86,11 @@ func (c Converter) PipedriveToCopperObject(in pipedrive.Lead) (copper.Lead, lead
 
 func pipedriveToCopper[T any](c Converter, in pipedrive.Lead, build func(copper.Translator, lead.Lead) (T, lead.Report, error)) (T, lead.Report, error) {
 	var zero T
-	l, rep, err := c.pipedriveTranslator().ToLead(in)
+	l, rep, err := c.PipedriveTranslator().ToLead(in)
 	if err != nil {
 		return zero, rep, err
 	}
-	ct := c.copperTranslator()
+	ct := c.CopperTranslator()
 	r := &remapper{m: c.Mapping, dir: c.Directory, copperCurrency: func(id int64) string {
 		for _, d := range ct.Definitions {
 			if d.ID == id && d.DataType == "Currency" {
@@ -120,7 +125,7 @@ func pipedriveToCopper[T any](c Converter, in pipedrive.Lead, build func(copper.
 // Mapping.Defaults.TitleTemplate. The Report and errors are as for
 // PipedriveToCopper, with paths in Copper's names.
 func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error) {
-	l, rep, err := c.copperTranslator().ToLead(in)
+	l, rep, err := c.CopperTranslator().ToLead(in)
 	if err != nil {
 		return Bundle{}, rep, err
 	}
@@ -137,7 +142,7 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 	}
 	// is_archived is sent by a later update: Bundle.Archive.
 	l2.Archived = lead.Optional[bool]{}
-	req, rep2, err := c.pipedriveTranslator().FromLead(l2)
+	req, rep2, err := c.PipedriveTranslator().FromLead(l2)
 	paths := pathsFrom(systemCopper, l2, r)
 	rep = append(rep, r.rep...)
 	for _, ch := range rep2 {

@@ -111,7 +111,7 @@ func checkCopperBody(t testing.TB, c Converter, body copper.CreateLeadRequest) {
 	if err != nil {
 		t.Fatalf("the create body does not decode: %v\n%s", err, b)
 	}
-	if _, _, err := c.copperTranslator().ToLead(back); err != nil {
+	if _, _, err := c.CopperTranslator().ToLead(back); err != nil {
 		t.Fatalf("the Copper adapter rejects the create body: %v\n%s", err, b)
 	}
 	if !back.Name.IsZero() && back.Name.Value == "" {

@@ -231,7 +231,7 @@ func TestRoundTripCopper(t *testing.T) {
 				if err != nil {
 					t.Skipf("generated line does not decode: %v", err)
 				}
-				a, _, err := base.copperTranslator().ToLead(cl)
+				a, _, err := base.CopperTranslator().ToLead(cl)
 				if err != nil {
 					t.Skipf("the Copper adapter rejects the generated lead: %v", err)
 				}
@@ -248,7 +248,7 @@ func TestRoundTripCopper(t *testing.T) {
 				if err != nil {
 					t.Fatalf("PipedriveToCopper: %v", err)
 				}
-				b, _, err := base.copperTranslator().ToLead(copperFromBody(t, body))
+				b, _, err := base.CopperTranslator().ToLead(copperFromBody(t, body))
 				if err != nil {
 					t.Fatalf("ToLead of the result: %v", err)
 				}
@@ -275,7 +275,7 @@ func TestRoundTripPipedrive(t *testing.T) {
 				if err != nil {
 					t.Skipf("generated line does not decode: %v", err)
 				}
-				a, _, err := base.pipedriveTranslator().ToLead(pl)
+				a, _, err := base.PipedriveTranslator().ToLead(pl)
 				if err != nil {
 					t.Skipf("the Pipedrive adapter rejects the generated lead: %v", err)
 				}
@@ -290,7 +290,7 @@ func TestRoundTripPipedrive(t *testing.T) {
 				dir := sampleDirectory(t)
 				next := int64(900000)
 				pl2 := load(t, b1, dir, &next)
-				b, _, err := base.pipedriveTranslator().ToLead(pl2)
+				b, _, err := base.PipedriveTranslator().ToLead(pl2)
 				if err != nil {
 					t.Fatalf("ToLead of the result: %v", err)
 				}

@@ -1,11 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
-	"github.com/leadbridge/leadbridge/lead"
+	"github.com/leadbridge/leadbridge/convert"
+	"github.com/leadbridge/leadbridge/internal/codec"
 )
 
 // A format names a lead shape on the command line.
@@ -32,22 +31,12 @@ func (f *format) Set(s string) error {
 
 func (f *format) String() string { return string(*f) }
 
-// A converter turns the bytes of one input record into one output line.
-//
-// Convert appends the converted record to out, without a newline, and
-// returns the extended slice, with the Report of every field the
-// conversion dropped, derived, changed or defaulted (nil when it was
-// exact). A non-nil error rejects the record; it is a lead.ErrorList or a
-// *lead.FieldError naming paths in the input record (any other error is
-// reported at the record's root with rule "invalid"). rec is a complete
-// JSON object as the input holds it; Convert must not keep rec or out
-// after it returns.
-//
-// One converter serves every worker of a run: Convert must be safe for
-// concurrent use.
-type converter interface {
-	Convert(rec, out []byte) ([]byte, lead.Report, error)
-}
+// A converter turns the bytes of one input record into one output line:
+// codec.Converter, whose Convert appends the converted record to out
+// (no newline) and returns the report and, for a rejected record, a
+// lead.ErrorList or *lead.FieldError naming paths in the input. One
+// converter serves every worker of a run: it is safe for concurrent use.
+type converter = codec.Converter
 
 // A converterSpec says which converter a run needs.
 type converterSpec struct {
@@ -60,34 +49,41 @@ type converterSpec struct {
 	// (lead.ErrUnmapped). Dropped fields are rejected by the command
 	// itself, from the report.
 	Strict bool
+	// PipedriveAccount and CopperAccount are folders of account exports
+	// (definitions, labels, statuses, persons and organizations).
+	PipedriveAccount, CopperAccount string
 }
 
-// newConverter returns the converter for spec, or an error when it has
-// none; the command line reports the error as a usage error.
-//
-// It supports canonical→canonical, pipedrive→pipedrive and copper→copper,
-// and all three are placeholders: they check that the record is well-formed
-// JSON and re-emit it compacted, without decoding it into a lead or
-// validating it, and they ignore the mapping. Conversions between vendors
-// belong here, built from package convert for the (From, To) pair and the
-// mapping.
+// newConverter returns the converter for spec, or an error when the pair
+// is not supported or the mapping or an account folder cannot be read; the
+// command line reports the error as a usage error.
 func newConverter(spec converterSpec) (converter, error) {
-	if spec.From == spec.To {
-		return compactJSON{}, nil
+	var c convert.Converter
+	if spec.Mapping != nil {
+		m, err := convert.ParseMapping(spec.Mapping)
+		if err != nil {
+			return nil, fmt.Errorf("mapping %s:\n%w", spec.MappingFile, err)
+		}
+		c.Mapping = m
 	}
-	return nil, fmt.Errorf("converting %s to %s is not supported", spec.From, spec.To)
-}
-
-// compactJSON re-emits a well-formed JSON object compacted.
-type compactJSON struct{}
-
-func (compactJSON) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	if i := bytes.IndexFunc(rec, func(r rune) bool { return r != ' ' && r != '\t' && r != '\r' && r != '\n' }); i < 0 || rec[i] != '{' {
-		return out, nil, &lead.FieldError{Rule: "want object", Err: lead.ErrType}
+	c.Strict = spec.Strict
+	var err error
+	if spec.PipedriveAccount != "" {
+		if c.Pipedrive, err = codec.LoadPipedriveAccount(spec.PipedriveAccount); err != nil {
+			return nil, fmt.Errorf("pipedrive account: %w", err)
+		}
 	}
-	b := bytes.NewBuffer(out)
-	if err := json.Compact(b, rec); err != nil {
-		return out, nil, &lead.FieldError{Rule: "syntax", Err: fmt.Errorf("%w: %v", lead.ErrMalformed, err)}
+	if spec.CopperAccount != "" {
+		if c.Copper, err = codec.LoadCopperAccount(spec.CopperAccount); err != nil {
+			return nil, fmt.Errorf("copper account: %w", err)
+		}
 	}
-	return b.Bytes(), nil, nil
+	if spec.PipedriveAccount != "" || spec.CopperAccount != "" {
+		dir, err := convert.LoadDirectory(spec.PipedriveAccount, spec.CopperAccount)
+		if err != nil {
+			return nil, fmt.Errorf("account exports: %w", err)
+		}
+		c.Directory = dir
+	}
+	return codec.New(codec.Options{From: codec.Format(spec.From), To: codec.Format(spec.To), Convert: c})
 }

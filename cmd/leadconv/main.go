@@ -82,11 +82,12 @@ func commands() []command {
 const (
 	convertSynopsis = `leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
                  [--workers N] [--strict] [--redact] [--progress auto|always|never]
-                 [--max-record-bytes N] [FILE ...]`
+                 [--pipedrive-account DIR] [--copper-account DIR] [--max-record-bytes N] [FILE ...]`
 	validateSynopsis = `leadconv validate --as FORMAT [FILE ...]`
 	// validateFlagsSynopsis is validate's synopsis with its optional flags.
 	validateFlagsSynopsis = `leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
-                  [--progress auto|always|never] [--max-record-bytes N] [FILE ...]`
+                  [--progress auto|always|never] [--pipedrive-account DIR] [--copper-account DIR]
+                  [--max-record-bytes N] [FILE ...]`
 	formatLine = `FORMAT: canonical | pipedrive | copper`
 )
 
@@ -127,6 +128,8 @@ func indent(s, prefix string) string {
 type options struct {
 	from, to, as    format
 	mapping         string
+	pdAccount       string
+	cpAccount       string
 	rejects, report string
 	workers         int
 	strict, redact  bool
@@ -145,6 +148,8 @@ func (a *app) convert(args []string, std stdio) int {
 	fl.string(&o.report, "report", "FILE", "write what each record lost, derived, changed or defaulted there, as NDJSON")
 	fl.integer(&o.workers, "workers", "N", usageWorkers)
 	fl.boolean(&o.strict, "strict", "reject records that would lose a field, or hold an id the mapping lacks")
+	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
+	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.boolean(&o.redact, "redact", usageRedact)
 	fl.value(&o.progress, "progress", "WHEN", usageProgress)
 	fl.integer(&o.maxRecordBytes, "max-record-bytes", "N", usageMaxRecord)
@@ -157,7 +162,8 @@ func (a *app) convert(args []string, std stdio) int {
 	if o.report != "" && o.rejects != "" && filepath.Clean(o.report) == filepath.Clean(o.rejects) {
 		return fl.usageError(std, "--report and --rejects name the same file")
 	}
-	spec := converterSpec{From: o.from, To: o.to, MappingFile: o.mapping, Strict: o.strict}
+	spec := converterSpec{From: o.from, To: o.to, MappingFile: o.mapping, Strict: o.strict,
+		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount}
 	if o.mapping != "" {
 		b, err := os.ReadFile(o.mapping)
 		if err != nil {
@@ -178,6 +184,8 @@ func (a *app) validate(args []string, std stdio) int {
 	o := defaultOptions()
 	fl := newFlags("validate", validateFlagsSynopsis, validateAbout)
 	fl.value(&o.as, "as", "FORMAT", "format of the records (required)")
+	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
+	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.string(&o.rejects, "rejects", "FILE", usageRejects)
 	fl.integer(&o.workers, "workers", "N", usageWorkers)
 	fl.boolean(&o.redact, "redact", usageRedact)
@@ -190,7 +198,8 @@ func (a *app) validate(args []string, std stdio) int {
 		return fl.usageError(std, "--as is required")
 	}
 	// A record is valid when the format's own conversion accepts it.
-	conv, err := a.newConverter(converterSpec{From: o.as, To: o.as})
+	conv, err := a.newConverter(converterSpec{From: o.as, To: o.as,
+		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount})
 	if err != nil {
 		fmt.Fprintf(std.err, "leadconv: %v\n", err)
 		return exitUsage
@@ -259,11 +268,13 @@ func defaultOptions() options {
 
 // Usage lines of the flags convert and validate share.
 const (
-	usageRejects   = "write rejected records there, as NDJSON (default: one line per error on standard error)"
-	usageWorkers   = "process records with N workers (default: the number of CPUs)"
-	usageRedact    = "name fields and rules in errors and reports, never their values"
-	usageProgress  = "progress bar on standard error: auto (when it is a terminal), always or never (default auto)"
-	usageMaxRecord = "reject records larger than N bytes (default 16777216, 16 MiB)"
+	usageRejects          = "write rejected records there, as NDJSON (default: one line per error on standard error)"
+	usageWorkers          = "process records with N workers (default: the number of CPUs)"
+	usageRedact           = "name fields and rules in errors and reports, never their values"
+	usageProgress         = "progress bar on standard error: auto (when it is a terminal), always or never (default auto)"
+	usagePipedriveAccount = "read the Pipedrive account's exports there: dealFields.json, leadLabels.json, persons.json, organizations.json, users.json (the layout of testdata/pipedrive)"
+	usageCopperAccount    = "read the Copper account's exports there: custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json (the layout of testdata/copper)"
+	usageMaxRecord        = "reject records larger than N bytes (default 16777216, 16 MiB)"
 )
 
 func (f *flags) usage() string {

@@ -99,25 +99,6 @@ func TestExitStatus(t *testing.T) {
 	noTemps(t, dir)
 }
 
-// TestFactory checks that the command reports a pair without a converter
-// as a usage error, and the placeholders' behaviour.
-func TestFactory(t *testing.T) {
-	real := &app{newConverter: newConverter}
-	r := runApp(t, real, strings.NewReader(`{"a":1}`), "convert", "--from", "pipedrive", "--to", "copper")
-	if r.code != exitUsage || !strings.Contains(r.stderr, "converting pipedrive to copper is not supported") {
-		t.Errorf("unsupported pair: exit %d, stderr %q", r.code, r.stderr)
-	}
-	for _, f := range formats {
-		r := runApp(t, real, strings.NewReader("{ \"a\" : [1, 2] }\n{\"a\":01}\n"), "convert", "--from", string(f), "--to", string(f))
-		if r.code != exitRejected || r.stdout != "{\"a\":[1,2]}\n" {
-			t.Errorf("%s→%s: exit %d, stdout %q; want 1 and the compacted object", f, f, r.code, r.stdout)
-		}
-		if !strings.Contains(r.stderr, "<stdin>:2: (root): syntax: malformed JSON") {
-			t.Errorf("%s→%s: stderr lacks the syntax error:\n%s", f, f, r.stderr)
-		}
-	}
-}
-
 // TestArguments checks FILE handling: flags after FILEs, "--", "-" for
 // standard input, and the order of several inputs.
 func TestArguments(t *testing.T) {

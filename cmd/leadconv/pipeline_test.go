@@ -487,33 +487,3 @@ func (multiLine) Convert(rec, out []byte) ([]byte, lead.Report, error) {
 	return append(out, "{\n}"...), nil, nil
 }
 
-// TestPlaceholder checks the placeholder converter directly.
-func TestPlaceholder(t *testing.T) {
-	tests := []struct {
-		in, out string
-		is      error
-	}{
-		{"{ \"a\" : [ 1 , \"x y\" ] }", `{"a":[1,"x y"]}`, nil},
-		{"[1]", "", lead.ErrType},
-		{`{"a":tru}`, "", lead.ErrMalformed},
-	}
-	for _, tt := range tests {
-		out, rep, err := compactJSON{}.Convert([]byte(tt.in), []byte("prefix:"))
-		if !errors.Is(err, tt.is) || rep != nil {
-			t.Errorf("Convert(%q): report %v, error %v; want error %v", tt.in, rep, err, tt.is)
-		}
-		if err == nil && string(out) != "prefix:"+tt.out {
-			t.Errorf("Convert(%q) = %q, want %q", tt.in, out, "prefix:"+tt.out)
-		}
-	}
-	for _, pair := range [][2]format{{formatCanonical, formatCanonical}, {formatPipedrive, formatPipedrive}, {formatCopper, formatCopper}} {
-		if _, err := newConverter(converterSpec{From: pair[0], To: pair[1]}); err != nil {
-			t.Errorf("newConverter(%s→%s): %v", pair[0], pair[1], err)
-		}
-	}
-	for _, pair := range [][2]format{{formatPipedrive, formatCopper}, {formatCopper, formatCanonical}} {
-		if _, err := newConverter(converterSpec{From: pair[0], To: pair[1]}); err == nil {
-			t.Errorf("newConverter(%s→%s) succeeded, want an error", pair[0], pair[1])
-		}
-	}
-}

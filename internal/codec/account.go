@@ -1,0 +1,77 @@
+package codec
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/leadbridge/leadbridge/copper"
+	"github.com/leadbridge/leadbridge/lead"
+	"github.com/leadbridge/leadbridge/pipedrive"
+)
+
+// LoadPipedriveAccount reads what a Pipedrive translator needs from the
+// exports in dir: dealFields.json (GET /v1/dealFields) and leadLabels.json
+// (GET /v1/leadLabels), the layout of testdata/pipedrive. A missing file is
+// skipped; an unreadable one is an error naming it.
+func LoadPipedriveAccount(dir string) (pipedrive.Translator, error) {
+	var t pipedrive.Translator
+	if b, err := readOptional(filepath.Join(dir, "dealFields.json")); err != nil {
+		return t, err
+	} else if b != nil {
+		fields, err := pipedrive.DecodeDealFields(b)
+		if err != nil {
+			return t, fileErr(filepath.Join(dir, "dealFields.json"), err)
+		}
+		t.Fields = pipedrive.NewFieldMap(fields)
+	}
+	if b, err := readOptional(filepath.Join(dir, "leadLabels.json")); err != nil {
+		return t, err
+	} else if b != nil {
+		labels, err := pipedrive.DecodeLeadLabels(b)
+		if err != nil {
+			return t, fileErr(filepath.Join(dir, "leadLabels.json"), err)
+		}
+		t.Labels = pipedrive.NewLabelMap(labels)
+	}
+	return t, nil
+}
+
+// LoadCopperAccount reads what a Copper translator needs from the exports
+// in dir: custom_field_definitions.json (GET /custom_field_definitions) and
+// lead_statuses.json (GET /lead_statuses), the layout of testdata/copper.
+// A missing file is skipped; an unreadable one is an error naming it.
+func LoadCopperAccount(dir string) (copper.Translator, error) {
+	var t copper.Translator
+	if b, err := readOptional(filepath.Join(dir, "custom_field_definitions.json")); err != nil {
+		return t, err
+	} else if b != nil {
+		if err := json.Unmarshal(b, &t.Definitions); err != nil {
+			return t, fileErr(filepath.Join(dir, "custom_field_definitions.json"), err)
+		}
+	}
+	if b, err := readOptional(filepath.Join(dir, "lead_statuses.json")); err != nil {
+		return t, err
+	} else if b != nil {
+		if err := json.Unmarshal(b, &t.Statuses); err != nil {
+			return t, fileErr(filepath.Join(dir, "lead_statuses.json"), err)
+		}
+	}
+	return t, nil
+}
+
+func readOptional(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return b, err
+}
+
+func fileErr(path string, err error) error {
+	var list lead.ErrorList
+	list.Append(path, err)
+	return list.Err()
+}
