@@ -486,4 +486,3 @@ type multiLine struct{}
 func (multiLine) Convert(rec, out []byte) ([]byte, lead.Report, error) {
 	return append(out, "{\n}"...), nil, nil
 }
-
