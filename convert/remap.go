@@ -588,6 +588,9 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 		} else {
 			r.drop(path, "the status has no entry in the mapping's status.to_pipedrive", name)
 		}
+		if l.StatusRef != nil {
+			r.drop("status_id", "Pipedrive leads have no status; the status name stands for it", "copper status "+l.StatusRef.ID)
+		}
 	} else if l.StatusRef != nil {
 		r.drop("status_id", "the status is not named", "copper status "+l.StatusRef.ID)
 	}
