@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"github.com/leadbridge/leadbridge/convert"
+	_ "github.com/leadbridge/leadbridge/internal/golden" // defines -update
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/internal/leadgen"
-	_ "github.com/leadbridge/leadbridge/internal/golden" // defines -update
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -185,7 +185,7 @@ func TestHugeStrings(t *testing.T) {
 	}
 }
 
-// TestUnsupportedPair: New refuses nothing of the nine pairs and rejects
+// TestNew: New builds all nine pairs and rejects
 // unknown formats.
 func TestNew(t *testing.T) {
 	for _, from := range Formats {
