@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -127,6 +128,9 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 	if in.InteractionCount.State == Present {
 		l.InteractionCount = lead.Some(in.InteractionCount.Value)
 	}
+	if n := len(in.CustomFields.Value); n > 0 {
+		l.CustomFields = make([]lead.CustomField, 0, n)
+	}
 	for i, c := range in.CustomFields.Value {
 		if f, ok := t.customToLead(c, "custom_fields"+lead.IndexPath(i), rep, errs); ok {
 			l.CustomFields = append(l.CustomFields, f)
@@ -166,8 +170,9 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 		return f, true
 	}
 	f.Name = def.Name
-	s := scanner{data: raw}
-	kind := s.kind()
+	var d jsonwire.Decoder
+	d.Reset(raw)
+	kind := d.Peek().String()
 	bad := func(want string) (lead.CustomField, bool) {
 		errs.Add(vpath, "want "+want+", got "+kind, lead.ErrType)
 		return lead.CustomField{}, false
@@ -182,7 +187,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 			if kind != "string" {
 				return bad("string")
 			}
-			b, _ := s.str()
+			b, _ := d.StringBytes()
 			v := string(b)
 			f.Text = &v
 		}
@@ -208,8 +213,8 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 			}
 			var opts []lead.Option
 			failed := false
-			_ = s.array(1, func(j int) error {
-				t, err := s.raw(2)
+			_ = d.Array(func(j int) error {
+				t, err := d.Raw()
 				if err != nil {
 					return err
 				}
@@ -259,17 +264,17 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 		}
 	case "Float", "Percentage", "Currency":
 		f.Type = lead.FieldNumber
-		var d decimal.Decimal
+		var dec decimal.Decimal
 		if set {
 			if kind != "number" {
 				return bad("number")
 			}
 			var err error
-			if d, err = lead.ParseDecimal(string(raw)); err != nil {
+			if dec, err = lead.ParseDecimal(string(raw)); err != nil {
 				errs.Append(vpath, err)
 				return lead.CustomField{}, false
 			}
-			f.Number = &d
+			f.Number = &dec
 		}
 		if def.DataType == "Currency" {
 			cur := def.Currency
@@ -282,7 +287,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 			if cur != "" {
 				f.Type, f.Number = lead.FieldMoney, nil
 				if set {
-					f.Money = &lead.Money{Amount: d, Currency: cur}
+					f.Money = &lead.Money{Amount: dec, Currency: cur}
 				}
 			} else if set {
 				report(rep, vpath, lead.Changed, "the definition names no currency: kept as a number")
@@ -312,7 +317,7 @@ func intValue(raw []byte) (int64, bool) {
 }
 
 // compactRaw returns a copy of raw, which is valid JSON in the form
-// appendNormal writes.
+// normalRaw returns.
 func compactRaw(raw []byte) json.RawMessage {
 	return append(json.RawMessage(nil), raw...)
 }
@@ -406,8 +411,10 @@ func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 			*k.state(&base) = Absent
 		}
 	}
-	a := in2.AppendJSON(nil)
-	if b := base.AppendJSON(nil); !bytes.Equal(a, b) {
+	buf := getScratch()
+	defer putScratch(buf)
+	a := in2.AppendJSON((*buf)[:0])
+	if b := base.AppendJSON(a[len(a):]); !bytes.Equal(a, b) {
 		var x, y Lead
 		for _, k := range leadKeys {
 			if *k.state(&in) == Absent || k.name == "converted_unit" || k.name == "converted_value" {
@@ -416,8 +423,8 @@ func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 			x, y = Lead{}, Lead{}
 			k.copy(&x, &in)
 			k.copy(&y, &base)
-			xa, ya := x.AppendJSON(nil), y.AppendJSON(nil)
-			if bytes.Equal(xa, ya) {
+			xa := x.AppendJSON(b[len(b):])
+			if ya := y.AppendJSON(xa[len(xa):]); bytes.Equal(xa, ya) {
 				continue
 			}
 			if *k.state(&in) == Null {
@@ -443,18 +450,140 @@ func memberValue(b []byte) json.RawMessage {
 	return compactRaw(b[i+1 : len(b)-1])
 }
 
-// A keyDef names a key of Lead and reaches its Field.
+// A keyDef names a key of Lead and reaches its Field. Its methods switch
+// on the key's index rather than call stored functions, so the Leads they
+// are given can stay on the stack.
 type keyDef struct {
-	name  string
-	state func(*Lead) *State
-	copy  func(dst, src *Lead)
+	name string
+	i    int
 }
 
-func def[T any](name string, f func(*Lead) *Field[T]) keyDef {
-	return keyDef{
-		name:  name,
-		state: func(l *Lead) *State { return &f(l).State },
-		copy:  func(d, s *Lead) { *f(d) = *f(s) },
+func (k keyDef) state(l *Lead) *State {
+	switch k.i {
+	case 0:
+		return &l.ID.State
+	case 1:
+		return &l.Name.State
+	case 2:
+		return &l.Prefix.State
+	case 3:
+		return &l.FirstName.State
+	case 4:
+		return &l.MiddleName.State
+	case 5:
+		return &l.LastName.State
+	case 6:
+		return &l.Suffix.State
+	case 7:
+		return &l.Address.State
+	case 8:
+		return &l.AssigneeID.State
+	case 9:
+		return &l.CompanyName.State
+	case 10:
+		return &l.CustomerSourceID.State
+	case 11:
+		return &l.Details.State
+	case 12:
+		return &l.Email.State
+	case 13:
+		return &l.MonetaryValue.State
+	case 14:
+		return &l.MonetaryUnit.State
+	case 15:
+		return &l.PhoneNumbers.State
+	case 16:
+		return &l.Socials.State
+	case 17:
+		return &l.Status.State
+	case 18:
+		return &l.StatusID.State
+	case 19:
+		return &l.Tags.State
+	case 20:
+		return &l.Title.State
+	case 21:
+		return &l.Websites.State
+	case 22:
+		return &l.CustomFields.State
+	case 23:
+		return &l.DateCreated.State
+	case 24:
+		return &l.DateModified.State
+	case 25:
+		return &l.DateLastContacted.State
+	case 26:
+		return &l.InteractionCount.State
+	case 27:
+		return &l.ConvertedUnit.State
+	case 28:
+		return &l.ConvertedValue.State
+	}
+	panic("copper: no key " + k.name)
+}
+
+func (k keyDef) copy(dst, src *Lead) {
+	switch k.i {
+	case 0:
+		dst.ID = src.ID
+	case 1:
+		dst.Name = src.Name
+	case 2:
+		dst.Prefix = src.Prefix
+	case 3:
+		dst.FirstName = src.FirstName
+	case 4:
+		dst.MiddleName = src.MiddleName
+	case 5:
+		dst.LastName = src.LastName
+	case 6:
+		dst.Suffix = src.Suffix
+	case 7:
+		dst.Address = src.Address
+	case 8:
+		dst.AssigneeID = src.AssigneeID
+	case 9:
+		dst.CompanyName = src.CompanyName
+	case 10:
+		dst.CustomerSourceID = src.CustomerSourceID
+	case 11:
+		dst.Details = src.Details
+	case 12:
+		dst.Email = src.Email
+	case 13:
+		dst.MonetaryValue = src.MonetaryValue
+	case 14:
+		dst.MonetaryUnit = src.MonetaryUnit
+	case 15:
+		dst.PhoneNumbers = src.PhoneNumbers
+	case 16:
+		dst.Socials = src.Socials
+	case 17:
+		dst.Status = src.Status
+	case 18:
+		dst.StatusID = src.StatusID
+	case 19:
+		dst.Tags = src.Tags
+	case 20:
+		dst.Title = src.Title
+	case 21:
+		dst.Websites = src.Websites
+	case 22:
+		dst.CustomFields = src.CustomFields
+	case 23:
+		dst.DateCreated = src.DateCreated
+	case 24:
+		dst.DateModified = src.DateModified
+	case 25:
+		dst.DateLastContacted = src.DateLastContacted
+	case 26:
+		dst.InteractionCount = src.InteractionCount
+	case 27:
+		dst.ConvertedUnit = src.ConvertedUnit
+	case 28:
+		dst.ConvertedValue = src.ConvertedValue
+	default:
+		panic("copper: no key " + k.name)
 	}
 }
 
@@ -469,33 +598,33 @@ func keyByName(name string) keyDef {
 
 // leadKeys are the keys Lead names, in its order.
 var leadKeys = []keyDef{
-	def("id", func(l *Lead) *Field[int64] { return &l.ID }),
-	def("name", func(l *Lead) *Field[string] { return &l.Name }),
-	def("prefix", func(l *Lead) *Field[string] { return &l.Prefix }),
-	def("first_name", func(l *Lead) *Field[string] { return &l.FirstName }),
-	def("middle_name", func(l *Lead) *Field[string] { return &l.MiddleName }),
-	def("last_name", func(l *Lead) *Field[string] { return &l.LastName }),
-	def("suffix", func(l *Lead) *Field[string] { return &l.Suffix }),
-	def("address", func(l *Lead) *Field[Address] { return &l.Address }),
-	def("assignee_id", func(l *Lead) *Field[int64] { return &l.AssigneeID }),
-	def("company_name", func(l *Lead) *Field[string] { return &l.CompanyName }),
-	def("customer_source_id", func(l *Lead) *Field[int64] { return &l.CustomerSourceID }),
-	def("details", func(l *Lead) *Field[string] { return &l.Details }),
-	def("email", func(l *Lead) *Field[Email] { return &l.Email }),
-	def("monetary_value", func(l *Lead) *Field[Number] { return &l.MonetaryValue }),
-	def("monetary_unit", func(l *Lead) *Field[string] { return &l.MonetaryUnit }),
-	def("phone_numbers", func(l *Lead) *Field[[]Phone] { return &l.PhoneNumbers }),
-	def("socials", func(l *Lead) *Field[[]Social] { return &l.Socials }),
-	def("status", func(l *Lead) *Field[string] { return &l.Status }),
-	def("status_id", func(l *Lead) *Field[int64] { return &l.StatusID }),
-	def("tags", func(l *Lead) *Field[[]string] { return &l.Tags }),
-	def("title", func(l *Lead) *Field[string] { return &l.Title }),
-	def("websites", func(l *Lead) *Field[[]Website] { return &l.Websites }),
-	def("custom_fields", func(l *Lead) *Field[[]CustomFieldValue] { return &l.CustomFields }),
-	def("date_created", func(l *Lead) *Field[int64] { return &l.DateCreated }),
-	def("date_modified", func(l *Lead) *Field[int64] { return &l.DateModified }),
-	def("date_last_contacted", func(l *Lead) *Field[int64] { return &l.DateLastContacted }),
-	def("interaction_count", func(l *Lead) *Field[int64] { return &l.InteractionCount }),
-	def("converted_unit", func(l *Lead) *Field[string] { return &l.ConvertedUnit }),
-	def("converted_value", func(l *Lead) *Field[Number] { return &l.ConvertedValue }),
+	{"id", 0},
+	{"name", 1},
+	{"prefix", 2},
+	{"first_name", 3},
+	{"middle_name", 4},
+	{"last_name", 5},
+	{"suffix", 6},
+	{"address", 7},
+	{"assignee_id", 8},
+	{"company_name", 9},
+	{"customer_source_id", 10},
+	{"details", 11},
+	{"email", 12},
+	{"monetary_value", 13},
+	{"monetary_unit", 14},
+	{"phone_numbers", 15},
+	{"socials", 16},
+	{"status", 17},
+	{"status_id", 18},
+	{"tags", 19},
+	{"title", 20},
+	{"websites", 21},
+	{"custom_fields", 22},
+	{"date_created", 23},
+	{"date_modified", 24},
+	{"date_last_contacted", 25},
+	{"interaction_count", 26},
+	{"converted_unit", 27},
+	{"converted_value", 28},
 }

@@ -2,6 +2,7 @@ package copper
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/leadbridge/leadbridge/lead"
 )
@@ -70,4 +71,17 @@ func report(r *lead.Report, path string, kind lead.ChangeKind, reason string) {
 	if r != nil {
 		r.Add(path, kind, reason)
 	}
+}
+
+// scratch holds buffers for JSON that is compared and then dropped.
+var scratch = sync.Pool{New: func() any {
+	b := make([]byte, 0, 8192)
+	return &b
+}}
+
+func getScratch() *[]byte { return scratch.Get().(*[]byte) }
+
+func putScratch(b *[]byte) {
+	*b = (*b)[:0]
+	scratch.Put(b)
 }

@@ -1,6 +1,7 @@
 package copper
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
@@ -8,6 +9,9 @@ import (
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
+
+// maxDepth bounds the nesting of arrays and objects DecodeLead accepts.
+const maxDepth = 64
 
 // State says whether a key of a Copper document was absent, null or set.
 type State uint8
@@ -275,19 +279,70 @@ func leadKey(d *jsonwire.Decoder, l *Lead, k []byte) error {
 	return extra(d, &l.Extra, k)
 }
 
-// normalRaw reads any value and returns it in the form appendNormal
-// writes: compact, strings re-encoded.
+// normalRaw reads any value and returns a copy of it in this package's
+// normal form: compact, with every string written by appendString.
 func normalRaw(d *jsonwire.Decoder) (json.RawMessage, error) {
 	raw, err := d.Raw()
 	if err != nil {
 		return nil, err
 	}
-	s := scanner{data: raw}
-	out, err := s.appendNormal(make([]byte, 0, len(raw)), 0)
-	if err != nil { // Raw has checked it: not reached
-		return nil, &lead.FieldError{Rule: "invalid", Err: lead.ErrMalformed}
+	return appendNormal(make(json.RawMessage, 0, len(raw)), raw), nil
+}
+
+// appendNormal appends raw, one value that jsonwire has checked, in normal
+// form. A string without escapes is its own normal form, so raw without a
+// backslash needs only the whitespace removed.
+func appendNormal(dst, raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return jsonwire.Compact(dst, raw)
 	}
-	return out, nil
+	d := jsonwire.NewDecoder(raw)
+	dst, _ = appendNormalValue(dst, d)
+	return dst
+}
+
+// appendNormalValue re-reads the next value of d in normal form. Object
+// and Array bound the recursion by d's depth limit.
+func appendNormalValue(dst []byte, d *jsonwire.Decoder) ([]byte, error) {
+	var err error
+	switch d.Peek() {
+	case jsonwire.String:
+		var s []byte
+		if s, err = d.StringBytes(); err == nil {
+			dst = appendString(dst, s)
+		}
+	case jsonwire.Object:
+		dst = append(dst, '{')
+		first := true
+		err = d.Object(func(k []byte) error {
+			if !first {
+				dst = append(dst, ',')
+			}
+			first = false
+			dst = append(appendString(dst, k), ':')
+			var err error
+			dst, err = appendNormalValue(dst, d)
+			return err
+		})
+		dst = append(dst, '}')
+	case jsonwire.Array:
+		dst = append(dst, '[')
+		err = d.Array(func(i int) error {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			var err error
+			dst, err = appendNormalValue(dst, d)
+			return err
+		})
+		dst = append(dst, ']')
+	default:
+		var v []byte
+		if v, err = d.Raw(); err == nil {
+			dst = append(dst, v...)
+		}
+	}
+	return dst, err
 }
 
 func extra(d *jsonwire.Decoder, dst *[]Member, k []byte) error {
@@ -361,7 +416,10 @@ func readList[T any](d *jsonwire.Decoder, f *Field[[]T], elem func(*jsonwire.Dec
 		return nil
 	}
 	isArray := d.Peek() == jsonwire.Array
-	list := make([]T, 0, 2)
+	// The elements are collected in a buffer on the stack and copied once
+	// to a slice of the right length.
+	var buf [16]T
+	list := buf[:0]
 	err := d.Array(func(int) error {
 		var v T
 		err := elem(d, &v)
@@ -369,7 +427,9 @@ func readList[T any](d *jsonwire.Decoder, f *Field[[]T], elem func(*jsonwire.Dec
 		return err
 	})
 	if isArray && (err == nil || !jsonwire.IsHard(err)) {
-		*f = Set(list)
+		out := make([]T, len(list))
+		copy(out, list)
+		*f = Set(out)
 	}
 	return err
 }
@@ -583,9 +643,14 @@ func (w *writer) num(k string, f Field[Number]) {
 	}
 }
 
+// extra writes unknown members; their keys are escaped, as any key may
+// come from the input.
 func (w *writer) extra(m []Member) {
 	for _, e := range m {
-		w.key(e.Key, Present)
+		if n := len(w.b); n > 0 && w.b[n-1] != '{' {
+			w.b = append(w.b, ',')
+		}
+		w.b = append(appendString(w.b, e.Key), ':')
 		w.b = append(w.b, e.Value...)
 	}
 }
@@ -616,7 +681,7 @@ func (w *writer) pair(open byte, k1 string, v1 Field[string], k2 string, v2 Fiel
 const hexDigits = "0123456789abcdef"
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD.
-func appendString(b []byte, s string) []byte {
+func appendString[T string | []byte](b []byte, s T) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -643,7 +708,7 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			b = append(b, s[start:i]...)
 			b = append(b, "\ufffd"...)
@@ -655,4 +720,11 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// decodeRune decodes the first rune of s as utf8.DecodeRune does.
+func decodeRune[T string | []byte](s T) (rune, int) {
+	var buf [utf8.UTFMax]byte
+	n := copy(buf[:], s)
+	return utf8.DecodeRune(buf[:n])
 }
