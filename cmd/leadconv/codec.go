@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 
-	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/internal/codec"
 )
 
@@ -58,32 +57,10 @@ type converterSpec struct {
 // is not supported or the mapping or an account folder cannot be read; the
 // command line reports the error as a usage error.
 func newConverter(spec converterSpec) (converter, error) {
-	var c convert.Converter
-	if spec.Mapping != nil {
-		m, err := convert.ParseMapping(spec.Mapping)
-		if err != nil {
-			return nil, fmt.Errorf("mapping %s:\n%w", spec.MappingFile, err)
-		}
-		c.Mapping = m
-	}
-	c.Strict = spec.Strict
-	var err error
-	if spec.PipedriveAccount != "" {
-		if c.Pipedrive, err = codec.LoadPipedriveAccount(spec.PipedriveAccount); err != nil {
-			return nil, fmt.Errorf("pipedrive account: %w", err)
-		}
-	}
-	if spec.CopperAccount != "" {
-		if c.Copper, err = codec.LoadCopperAccount(spec.CopperAccount); err != nil {
-			return nil, fmt.Errorf("copper account: %w", err)
-		}
-	}
-	if spec.PipedriveAccount != "" || spec.CopperAccount != "" {
-		dir, err := convert.LoadDirectory(spec.PipedriveAccount, spec.CopperAccount)
-		if err != nil {
-			return nil, fmt.Errorf("account exports: %w", err)
-		}
-		c.Directory = dir
+	c, err := codec.Setup{Mapping: spec.Mapping, MappingFile: spec.MappingFile, Strict: spec.Strict,
+		PipedriveAccount: spec.PipedriveAccount, CopperAccount: spec.CopperAccount}.Converter()
+	if err != nil {
+		return nil, err
 	}
 	return codec.New(codec.Options{From: codec.Format(spec.From), To: codec.Format(spec.To), Convert: c})
 }

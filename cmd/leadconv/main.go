@@ -75,7 +75,7 @@ func commands() []command {
 	return []command{
 		{name: "convert", synopsis: convertSynopsis, run: (*app).convert},
 		{name: "validate", synopsis: validateSynopsis, run: (*app).validate},
-		// A later "golden" command goes here.
+		{name: "golden", synopsis: goldenSynopsis, run: (*app).golden},
 	}
 }
 

@@ -80,7 +80,7 @@ func TestExitStatus(t *testing.T) {
 		{"same report and rejects", []string{"convert", "--from", "pipedrive", "--to", "copper", "--report", "x", "--rejects", "x", good}, exitUsage, "same file"},
 		{"unreadable mapping", []string{"convert", "--from", "pipedrive", "--to", "copper", "--mapping", filepath.Join(dir, "missing.json"), good}, exitUsage, "mapping"},
 		{"no command", nil, exitUsage, "usage:"},
-		{"unknown command", []string{"golden"}, exitUsage, `unknown command "golden"`},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,10 +3,12 @@ package codec
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/copper"
 	"github.com/leadbridge/leadbridge/lead"
 	"github.com/leadbridge/leadbridge/pipedrive"
@@ -74,4 +76,47 @@ func fileErr(path string, err error) error {
 	var list lead.ErrorList
 	list.Append(path, err)
 	return list.Err()
+}
+
+// Setup is what a converter needs to know of the two accounts, as
+// leadconv's flags and leadtest's Config name it: the mapping (its bytes,
+// and its file name for messages) and folders of account exports.
+type Setup struct {
+	Mapping          []byte
+	MappingFile      string
+	PipedriveAccount string
+	CopperAccount    string
+	Strict           bool
+}
+
+// Converter reads what s names into a convert.Converter: the mapping, the
+// two accounts' translators and a directory of their exports. Errors name
+// the file they come from.
+func (s Setup) Converter() (convert.Converter, error) {
+	var c convert.Converter
+	var err error
+	if s.Mapping != nil {
+		if c.Mapping, err = convert.ParseMapping(s.Mapping); err != nil {
+			return c, fmt.Errorf("mapping %s:\n%w", s.MappingFile, err)
+		}
+	}
+	c.Strict = s.Strict
+	if s.PipedriveAccount != "" {
+		if c.Pipedrive, err = LoadPipedriveAccount(s.PipedriveAccount); err != nil {
+			return c, fmt.Errorf("pipedrive account: %w", err)
+		}
+	}
+	if s.CopperAccount != "" {
+		if c.Copper, err = LoadCopperAccount(s.CopperAccount); err != nil {
+			return c, fmt.Errorf("copper account: %w", err)
+		}
+	}
+	if s.PipedriveAccount != "" || s.CopperAccount != "" {
+		dir, err := convert.LoadDirectory(s.PipedriveAccount, s.CopperAccount)
+		if err != nil {
+			return c, fmt.Errorf("account exports: %w", err)
+		}
+		c.Directory = dir
+	}
+	return c, nil
 }
