@@ -5,8 +5,9 @@
 //
 //	leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
 //	                 [--workers N] [--strict] [--redact] [--progress auto|always|never]
-//	                 [--max-record-bytes N] [FILE ...]
+//	                 [--pipedrive-account DIR] [--copper-account DIR] [--max-record-bytes N] [FILE ...]
 //	leadconv validate --as FORMAT [FILE ...]
+//	leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--update] DIR
 //	FORMAT: canonical | pipedrive | copper
 //
 // Each FILE (standard input when there is none, or for "-") holds a JSON
@@ -16,7 +17,8 @@
 // A record that cannot be converted is never dropped: it goes to the
 // --rejects file, or one line per error to standard error. --report lists
 // what each conversion dropped, derived, changed or defaulted. A summary
-// ends every run on standard error.
+// ends every run on standard error. golden checks a folder of inputs
+// against golden files beside them, as package leadtest does.
 //
 // The exit status is 0 when every record converted, 1 when some were
 // rejected, and 2 for a usage or I/O error.
