@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -43,11 +44,7 @@ func compactRaw(raw []byte) []byte {
 	if bytes.IndexAny(raw, " \t\r\n") < 0 {
 		return raw
 	}
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, raw); err != nil {
-		return raw
-	}
-	return buf.Bytes()
+	return jsonwire.Compact(make([]byte, 0, len(raw)), raw)
 }
 
 // unquote returns the value of a JSON string without escapes, or decodes

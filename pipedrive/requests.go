@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -379,20 +380,15 @@ func (e *APIError) Error() string {
 // false is returned as an *APIError error with the given HTTP status.
 func DecodeEnvelope(status int, data []byte) (Envelope, error) {
 	var env Envelope
-	err := decodeEnvelope(status, data, func(d *decoder) *hard {
-		if null, h := d.isNull("data"); null || h != nil {
+	err := decodeEnvelope(status, data, func(d *decoder) error {
+		if null, err := d.isNull("data"); null || err != nil {
 			env.Data = Null[Lead]()
-			return h
+			return err
 		}
 		var l Lead
-		n := len(d.errs)
-		h := d.lead(&l)
-		prefix(d.errs[n:], "data")
-		if h != nil {
-			prefix([]*lead.FieldError{h.fe}, "data")
-		}
+		err := d.leadAt("data", &l)
 		env.Data = Set(l)
-		return h
+		return err
 	}, &env.Success, &env.AdditionalData)
 	if err != nil {
 		return Envelope{}, err
@@ -404,45 +400,38 @@ func DecodeEnvelope(status int, data []byte) (Envelope, error) {
 // "success": false is returned as an *APIError error.
 func DecodeListEnvelope(status int, data []byte) (ListEnvelope, error) {
 	var env ListEnvelope
-	err := decodeEnvelope(status, data, func(d *decoder) *hard {
-		if null, h := d.isNull("data"); null || h != nil {
-			return h
+	err := decodeEnvelope(status, data, func(d *decoder) error {
+		if null, err := d.isNull("data"); null || err != nil {
+			return err
 		}
-		if d.peek() != '[' {
+		if k, _ := d.start(); k != jsonwire.Array {
 			return d.softSkip("data", "array")
 		}
-		d.pos++
 		env.Data = []Lead{}
-		if d.peek() == ']' {
-			d.pos++
-			return nil
-		}
-		for i := 0; ; i++ {
-			p := "data" + lead.IndexPath(i)
+		return d.array("data", func(i int) error {
 			var l Lead
-			n := len(d.errs)
-			h := d.lead(&l)
-			prefix(d.errs[n:], p)
-			if h != nil {
-				prefix([]*lead.FieldError{h.fe}, p)
-				return h
+			if err := d.leadAt("data"+lead.IndexPath(i), &l); err != nil {
+				return err
 			}
 			env.Data = append(env.Data, l)
-			switch d.peek() {
-			case ',':
-				d.pos++
-				continue
-			case ']':
-				d.pos++
-				return nil
-			}
-			return d.syntax("data", "want , or ]")
-		}
+			return nil
+		})
 	}, &env.Success, &env.AdditionalData)
 	if err != nil {
 		return ListEnvelope{}, err
 	}
 	return env, nil
+}
+
+// leadAt reads a lead whose errors are named under path p.
+func (d *decoder) leadAt(p string, l *Lead) error {
+	n, hard := len(d.errs), d.hard
+	err := d.lead(l)
+	prefix(d.errs[n:], p)
+	if hard == nil && d.hard != nil {
+		prefix([]*lead.FieldError{d.hard}, p)
+	}
+	return err
 }
 
 func prefix(errs []*lead.FieldError, p string) {
@@ -454,43 +443,49 @@ func prefix(errs []*lead.FieldError, p string) {
 	}
 }
 
-func decodeEnvelope(status int, data []byte, dataFn func(*decoder) *hard, success *bool, add **AdditionalData) error {
-	d := decoder{buf: bytes.Clone(data)}
+func decodeEnvelope(status int, data []byte, dataFn func(*decoder) error, success *bool, add **AdditionalData) error {
+	d := newDecoder(bytes.Clone(data))
+	defer d.release()
 	var sawSuccess, ok bool
-	h := d.object("", func(k []byte) *hard {
-		switch string(k) {
-		case "success":
-			var p Patch[bool]
-			h := d.boolField("success", &p)
-			ok, sawSuccess = p.v, true
-			return h
-		case "data":
-			if sawSuccess && !ok {
-				_, h := d.skip("data", 0)
-				return h
-			}
-			return dataFn(&d)
-		case "additional_data":
-			raw, h := d.skip("additional_data", 0)
-			if h != nil || string(raw) == "null" {
-				return h
-			}
-			var a AdditionalData
-			if err := a.UnmarshalJSON(raw); err != nil {
-				d.errs.Append("", err)
+	var err error
+	if k, _ := d.start(); k != jsonwire.Object {
+		err = d.malformed("", "want object")
+	} else {
+		err = d.object("", func(k []byte) error {
+			switch string(k) {
+			case "success":
+				var p Patch[bool]
+				err := d.boolField("success", &p)
+				ok, sawSuccess = p.v, true
+				return err
+			case "data":
+				if sawSuccess && !ok {
+					_, err := d.raw("data")
+					return err
+				}
+				return dataFn(d)
+			case "additional_data":
+				raw, err := d.raw("additional_data")
+				if err != nil || string(raw) == "null" {
+					return err
+				}
+				var a AdditionalData
+				if err := a.UnmarshalJSON(raw); err != nil {
+					d.errs.Append("", err)
+					return nil
+				}
+				*add = &a
 				return nil
 			}
-			*add = &a
-			return nil
-		}
-		_, h := d.skip(string(k), 0)
-		return h
-	})
-	if h == nil {
-		h = d.end()
+			_, err := d.raw(string(k))
+			return err
+		})
 	}
-	if h != nil {
-		d.errs = append(d.errs, h.fe)
+	if err == nil {
+		err = d.end()
+	}
+	if err != nil {
+		d.errs = append(d.errs, d.hard)
 		return d.errs.Err()
 	}
 	if sawSuccess && !ok {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -68,13 +69,11 @@ type Value struct {
 // lead.ErrorList of *lead.FieldError sorted by path.
 func DecodeLead(data []byte) (Lead, error) {
 	var l Lead
-	d := decoder{buf: bytes.Clone(data)}
-	if h := d.lead(&l); h != nil {
-		d.errs = append(d.errs, h.fe)
+	d := newDecoder(bytes.Clone(data))
+	defer d.release()
+	if d.lead(&l) != nil || d.end() != nil {
+		d.errs = append(d.errs, d.hard)
 		return Lead{}, d.errs.Err()
-	}
-	if h := d.end(); h != nil {
-		d.errs = append(d.errs, h.fe)
 	}
 	if err := d.errs.Err(); err != nil {
 		return Lead{}, err
@@ -146,32 +145,14 @@ func leadKey(k []byte) int {
 	return -1
 }
 
-func (d *decoder) lead(l *Lead) *hard {
-	var seen uint32
-	return d.object("", func(k []byte) *hard {
-		n := leadKey(k)
-		if n < 0 {
-			key := d.str(k)
-			for _, f := range l.Extra {
-				if f.Key == key {
-					return d.syntax(key, "duplicate key")
-				}
-			}
-			raw, h := d.skip(key, 0)
-			if h != nil {
-				return h
-			}
-			if l.Extra == nil {
-				l.Extra = make([]RawField, 0, 8)
-			}
-			l.Extra = append(l.Extra, RawField{Key: key, Value: raw})
-			return nil
-		}
-		if seen&(1<<n) != 0 {
-			return d.syntax(string(k), "duplicate key")
-		}
-		seen |= 1 << n
-		switch n {
+// lead reads a LeadResponse object. jsonwire rejects duplicate keys, so
+// each member is seen once.
+func (d *decoder) lead(l *Lead) error {
+	if k, _ := d.start(); k != jsonwire.Object {
+		return d.malformed("", "want object")
+	}
+	return d.object("", func(k []byte) error {
+		switch leadKey(k) {
 		case 0:
 			return d.stringField("id", &l.ID)
 		case 1:
@@ -212,95 +193,84 @@ func (d *decoder) lead(l *Lead) *hard {
 			return d.stringField("update_time", &l.UpdateTime)
 		case 19:
 			return d.stringField("visible_to", &l.VisibleTo)
-		default:
+		case 20:
 			return d.stringField("cc_email", &l.CCEmail)
 		}
+		key := d.str(k)
+		raw, err := d.raw(key)
+		if err != nil {
+			return err
+		}
+		if l.Extra == nil {
+			l.Extra = make([]RawField, 0, 8)
+		}
+		l.Extra = append(l.Extra, RawField{Key: key, Value: raw})
+		return nil
 	})
 }
 
-func (d *decoder) labelIDs(p *Patch[[]string]) *hard {
+func (d *decoder) labelIDs(p *Patch[[]string]) error {
 	const path = "label_ids"
-	if null, h := d.isNull(path); null || h != nil {
+	if null, err := d.isNull(path); null || err != nil {
 		*p = Null[[]string]()
-		return h
+		return err
 	}
-	if d.peek() != '[' {
+	if k, _ := d.start(); k != jsonwire.Array {
 		return d.softSkip(path, "array")
 	}
-	d.pos++
 	ids := []string{}
-	if d.peek() == ']' {
-		d.pos++
-		*p = Set(ids)
-		return nil
-	}
-	for i := 0; ; i++ {
+	err := d.array(path, func(i int) error {
 		ep := path + lead.IndexPath(i)
-		if d.peek() == '"' {
-			b, h := d.stringBytes(ep)
-			if h != nil {
-				return h
-			}
-			ids = append(ids, d.str(b))
-		} else if h := d.softSkip(ep, "string"); h != nil {
-			return h
+		if k, _ := d.start(); k != jsonwire.String {
+			return d.softSkip(ep, "string")
 		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-			continue
-		case ']':
-			d.pos++
-			*p = Set(ids)
-			return nil
+		s, err := d.stringValue(ep)
+		if err != nil {
+			return err
 		}
-		return d.syntax(path, "want , or ]")
+		ids = append(ids, s)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	*p = Set(ids)
+	return nil
 }
 
-func (d *decoder) value(p *Patch[Value]) *hard {
-	if null, h := d.isNull("value"); null || h != nil {
+func (d *decoder) value(p *Patch[Value]) error {
+	if null, err := d.isNull("value"); null || err != nil {
 		*p = Null[Value]()
-		return h
+		return err
 	}
-	if d.peek() != '{' {
+	if k, _ := d.start(); k != jsonwire.Object {
 		return d.softSkip("value", "object")
 	}
 	var v Value
-	var seen uint8
-	h := d.object("value", func(k []byte) *hard {
+	err := d.object("value", func(k []byte) error {
 		switch string(k) {
 		case "amount":
-			if seen&1 != 0 {
-				return d.syntax("value.amount", "duplicate key")
-			}
-			seen |= 1
-			c := d.peek()
-			if c != '-' && (c < '0' || c > '9') {
+			if k, _ := d.start(); k != jsonwire.Number {
 				return d.softSkip("value.amount", "number")
 			}
-			b, h := d.number("value.amount")
+			b, err := d.number("value.amount")
 			v.Amount, v.sent = json.Number(d.str(b)), v.sent|1
-			return h
+			return err
 		case "currency":
-			if seen&2 != 0 {
-				return d.syntax("value.currency", "duplicate key")
-			}
-			seen |= 2
-			if d.peek() != '"' {
+			if k, _ := d.start(); k != jsonwire.String {
 				return d.softSkip("value.currency", "string")
 			}
-			b, h := d.stringBytes("value.currency")
-			v.Currency, v.sent = d.str(b), v.sent|2
-			return h
+			s, err := d.stringValue("value.currency")
+			v.Currency, v.sent = s, v.sent|2
+			return err
 		}
 		path := "value." + string(k)
 		d.invalid(path, "unknown key")
-		_, h := d.skip(path, 0)
-		return h
+		_, err := d.raw(path)
+		return err
 	})
 	*p = Set(v)
-	return h
+	return err
 }
 
 // AppendJSON appends l as a JSON object: the documented keys that are not

@@ -1,15 +1,19 @@
 package pipedrive
 
 import (
+	"errors"
 	"strconv"
-	"unicode/utf16"
-	"unicode/utf8"
+	"strings"
+	"sync"
 	"unsafe"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
-// maxDepth bounds the nesting of arrays and objects the decoder accepts.
+// maxDepth bounds the nesting of a value kept as raw JSON (a custom field,
+// an unknown key): it may open maxDepth+1 arrays or objects, counted from
+// the value itself.
 const maxDepth = 512
 
 // jsonKind names the JSON type that starts with c, for "want X, got Y".
@@ -39,27 +43,142 @@ type typeError struct{ msg string }
 func (e *typeError) Error() string        { return e.msg }
 func (e *typeError) Is(target error) bool { return target == lead.ErrType }
 
-// decoder is a strict single-pass JSON reader over one document. Strings
-// it returns point into buf, a private copy of the input, so a decoded
-// Lead costs one copy of its bytes rather than one allocation per string.
+// decoders keeps decoders for reuse, with the memory their jsonwire
+// decoders grew.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// decoder reads one document with a jsonwire.Decoder over buf, a private
+// copy of the input: strings it returns point into buf, so a decoded Lead
+// costs one copy of its bytes rather than one allocation per string.
+//
+// Soft errors are collected in errs with their full path and never handed
+// to jsonwire. A hard error is recorded once, in hard, by the innermost
+// reader that sees it, with the path Pipedrive reports: the field whose
+// value is malformed, or the object or array whose punctuation is.
 type decoder struct {
-	buf  []byte
-	pos  int
-	errs lead.ErrorList // soft errors: the value was skipped, decoding went on
+	dec   jsonwire.Decoder
+	buf   []byte
+	level int            // objects and arrays open in the document
+	errs  lead.ErrorList // soft errors: the value was skipped, decoding went on
+	hard  *lead.FieldError
 }
 
-// hard is a syntax error: decoding stops.
-type hard struct{ fe *lead.FieldError }
+// newDecoder returns a decoder over buf from the pool; release returns it.
+func newDecoder(buf []byte) *decoder {
+	d := decoders.Get().(*decoder)
+	d.dec.Reset(buf)
+	d.buf = buf
+	return d
+}
 
-func (d *decoder) syntax(path, msg string) *hard {
+// release returns d to the pool. The errors and strings it handed out
+// stay valid: d forgets them.
+func (d *decoder) release() {
+	d.dec.Reset(nil)
+	d.buf, d.level, d.errs, d.hard = nil, 0, nil, nil
+	decoders.Put(d)
+}
+
+// rootPath is how a hard error names the top of the document.
+func rootPath(path string) string {
 	if path == "" {
-		path = "(root)"
+		return "(root)"
 	}
-	return &hard{&lead.FieldError{Path: path, Rule: msg + " at offset " + strconv.Itoa(d.pos), Err: lead.ErrMalformed}}
+	return path
 }
 
-func (d *decoder) typeErr(path, want string) {
-	rule := "want " + want + ", got " + jsonKind(d.peek())
+// setHard records err, a hard error, at path unless one is recorded.
+func (d *decoder) setHard(path string, err error) {
+	if d.hard != nil {
+		return
+	}
+	var fe *lead.FieldError
+	if !errors.As(err, &fe) {
+		fe = &lead.FieldError{Rule: "malformed", Err: err}
+	}
+	d.hard = &lead.FieldError{Path: rootPath(path), Rule: fe.Rule, Err: fe.Err}
+}
+
+// malformed records and returns a hard error of Pipedrive's own at the
+// current offset.
+func (d *decoder) malformed(path, msg string) error {
+	d.setHard(path, &lead.FieldError{Rule: msg + " at offset " + strconv.Itoa(d.dec.Offset()), Err: lead.ErrMalformed})
+	return d.hard
+}
+
+// errOffset returns the byte offset a hard error's rule names.
+func errOffset(err error) (int, bool) {
+	var fe *lead.FieldError
+	if !errors.As(err, &fe) {
+		return 0, false
+	}
+	i := strings.LastIndex(fe.Rule, " at offset ")
+	if i < 0 {
+		return 0, false
+	}
+	n, perr := strconv.Atoi(fe.Rule[i+len(" at offset "):])
+	return n, perr == nil
+}
+
+// tokenEnds reports whether a complete number or literal starting at start
+// ends at off. jsonwire rejects the byte that follows such a token; that
+// byte is a fault of the enclosing object or array, which reports it.
+func (d *decoder) tokenEnds(start, off int) bool {
+	if start >= len(d.buf) || off > len(d.buf) || off <= start {
+		return false
+	}
+	lit := ""
+	switch c := d.buf[start]; c {
+	case 't':
+		lit = "true"
+	case 'f':
+		lit = "false"
+	case 'n':
+		lit = "null"
+	default:
+		if c != '-' && (c < '0' || c > '9') {
+			return false
+		}
+		last := d.buf[off-1]
+		return last >= '0' && last <= '9'
+	}
+	return off-start == len(lit) && string(d.buf[start:off]) == lit
+}
+
+// valueErr records a hard error met while reading the value at start for
+// path. A duplicate key inside the value is named after the value and the
+// key.
+func (d *decoder) valueErr(path string, start int, err error) {
+	if d.hard != nil || !jsonwire.IsHard(err) {
+		return
+	}
+	off, ok := errOffset(err)
+	if ok && d.tokenEnds(start, off) {
+		return
+	}
+	var fe *lead.FieldError
+	if ok && errors.As(err, &fe) && strings.HasPrefix(fe.Rule, "duplicate key") && off < len(d.buf) {
+		if k, kerr := jsonwire.NewDecoder(d.buf[off:]).String(); kerr == nil {
+			path = lead.JoinPath(path, k)
+		}
+	}
+	d.setHard(path, err)
+}
+
+// start skips white space and returns the kind and offset of the next
+// value.
+func (d *decoder) start() (jsonwire.Kind, int) {
+	k := d.dec.Peek()
+	return k, d.dec.Offset()
+}
+
+// typeErr records a soft type error for the value at off.
+func (d *decoder) typeErr(path, want string, off int) {
+	got := "invalid JSON"
+	if off < len(d.buf) {
+		got = jsonKind(d.buf[off])
+	}
+	rule := "want " + want + ", got " + got
 	d.errs = append(d.errs, &lead.FieldError{Path: path, Rule: rule, Err: &typeError{rule}})
 }
 
@@ -67,372 +186,128 @@ func (d *decoder) invalid(path, rule string) {
 	d.errs = append(d.errs, &lead.FieldError{Path: path, Rule: rule, Err: lead.ErrInvalid})
 }
 
-func (d *decoder) ws() {
-	for d.pos < len(d.buf) {
-		switch d.buf[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
-		default:
-			return
+// raw checks one value of any type and returns its exact text.
+func (d *decoder) raw(path string) ([]byte, error) {
+	_, start := d.start()
+	d.dec.SetMaxDepth(d.level + maxDepth + 1)
+	b, err := d.dec.Raw()
+	if err != nil {
+		d.valueErr(path, start, err)
+	}
+	return b, err
+}
+
+// softSkip records a type error for path and skips the value.
+func (d *decoder) softSkip(path, want string) error {
+	_, off := d.start()
+	d.typeErr(path, want, off)
+	_, err := d.raw(path)
+	return err
+}
+
+// object reads the members of the object at path; member must consume the
+// value. jsonwire rejects duplicate keys before member sees them.
+func (d *decoder) object(path string, member func(key []byte) error) error {
+	d.level++
+	err := d.dec.Object(member)
+	d.level--
+	if err != nil && d.hard == nil {
+		var fe *lead.FieldError
+		if errors.As(err, &fe) && strings.HasPrefix(fe.Rule, "duplicate key") {
+			path = lead.JoinPath(path, fe.Path)
 		}
+		d.setHard(path, err)
 	}
+	return err
 }
 
-// peek skips white space and returns the next byte, or 0 at the end.
-func (d *decoder) peek() byte {
-	d.ws()
-	if d.pos < len(d.buf) {
-		return d.buf[d.pos]
+// array reads the elements of the array at path; elem must consume the
+// value.
+func (d *decoder) array(path string, elem func(i int) error) error {
+	d.level++
+	err := d.dec.Array(elem)
+	d.level--
+	if err != nil && d.hard == nil {
+		d.setHard(path, err)
 	}
-	return 0
+	return err
 }
 
+// end checks that nothing but white space follows the document.
+func (d *decoder) end() error {
+	err := d.dec.End()
+	if err != nil {
+		d.setHard("", err)
+	}
+	return err
+}
+
+// isNull consumes a null and reports whether there was one; a malformed
+// literal starting with 'n' counts as null and returns its hard error.
+func (d *decoder) isNull(path string) (bool, error) {
+	if d.dec.Null() {
+		return true, nil
+	}
+	if k, _ := d.start(); k != jsonwire.Null {
+		return false, nil
+	}
+	_, err := d.raw(path)
+	return true, err
+}
+
+// str returns b as a string, without a copy when b lies in buf.
 func (d *decoder) str(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	return unsafe.String(&b[0], len(b))
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(d.buf)))
+	if p >= base && p-base < uintptr(len(d.buf)) {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
 }
 
-// stringBytes reads a JSON string at pos and returns its decoded bytes:
-// a slice of buf when it holds no escapes, a new slice otherwise.
-func (d *decoder) stringBytes(path string) ([]byte, *hard) {
-	if d.peek() != '"' {
-		return nil, d.syntax(path, "want string")
+// stringValue reads a string for path; the caller has checked the kind.
+func (d *decoder) stringValue(path string) (string, error) {
+	_, start := d.start()
+	b, err := d.dec.StringBytes()
+	if err != nil {
+		d.valueErr(path, start, err)
+		return "", err
 	}
-	d.pos++
-	start := d.pos
-	for d.pos < len(d.buf) {
-		c := d.buf[d.pos]
-		switch {
-		case c == '"':
-			s := d.buf[start:d.pos]
-			d.pos++
-			return s, nil
-		case c == '\\':
-			return d.slowString(path, start)
-		case c < 0x20:
-			return nil, d.syntax(path, "control character in string")
-		case c < utf8.RuneSelf:
-			d.pos++
-		default:
-			r, n := utf8.DecodeRune(d.buf[d.pos:])
-			if r == utf8.RuneError && n == 1 {
-				return nil, d.syntax(path, "invalid UTF-8")
-			}
-			d.pos += n
-		}
-	}
-	return nil, d.syntax(path, "unterminated string")
+	return d.str(b), nil
 }
 
-func hexVal(b []byte) (rune, bool) {
-	if len(b) < 4 {
-		return 0, false
-	}
-	var r rune
-	for _, c := range b[:4] {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
+// number reads a number for path and returns its text; the caller has
+// checked the kind. When the number is complete but followed by a byte
+// that cannot follow it, number returns the number's text with the hard
+// error.
+func (d *decoder) number(path string) ([]byte, error) {
+	_, start := d.start()
+	b, err := d.dec.Number()
+	if err != nil {
+		if off, ok := errOffset(err); ok && d.tokenEnds(start, off) {
+			return d.buf[start:off:off], err
 		}
+		d.valueErr(path, start, err)
 	}
-	return r, true
+	return b, err
 }
 
-func (d *decoder) slowString(path string, start int) ([]byte, *hard) {
-	out := make([]byte, 0, d.pos-start+16)
-	out = append(out, d.buf[start:d.pos]...)
-	for d.pos < len(d.buf) {
-		c := d.buf[d.pos]
-		switch {
-		case c == '"':
-			d.pos++
-			return out, nil
-		case c == '\\':
-			if d.pos+1 >= len(d.buf) {
-				return nil, d.syntax(path, "unterminated string")
-			}
-			e := d.buf[d.pos+1]
-			d.pos += 2
-			switch e {
-			case '"', '\\', '/':
-				out = append(out, e)
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'u':
-				r, ok := hexVal(d.buf[d.pos:])
-				if !ok {
-					return nil, d.syntax(path, "invalid \\u escape")
-				}
-				d.pos += 4
-				if utf16.IsSurrogate(r) {
-					if r >= 0xDC00 || d.pos+6 > len(d.buf) || d.buf[d.pos] != '\\' || d.buf[d.pos+1] != 'u' {
-						return nil, d.syntax(path, "lone surrogate")
-					}
-					r2, ok := hexVal(d.buf[d.pos+2:])
-					if !ok || r2 < 0xDC00 || r2 > 0xDFFF {
-						return nil, d.syntax(path, "lone surrogate")
-					}
-					d.pos += 6
-					r = utf16.DecodeRune(r, r2)
-				}
-				out = utf8.AppendRune(out, r)
-			default:
-				return nil, d.syntax(path, "invalid escape")
-			}
-		case c < 0x20:
-			return nil, d.syntax(path, "control character in string")
-		case c < utf8.RuneSelf:
-			out = append(out, c)
-			d.pos++
-		default:
-			r, n := utf8.DecodeRune(d.buf[d.pos:])
-			if r == utf8.RuneError && n == 1 {
-				return nil, d.syntax(path, "invalid UTF-8")
-			}
-			out = append(out, d.buf[d.pos:d.pos+n]...)
-			d.pos += n
-		}
-	}
-	return nil, d.syntax(path, "unterminated string")
-}
-
-// number reads a JSON number and returns its text.
-func (d *decoder) number(path string) ([]byte, *hard) {
-	d.ws()
-	start := d.pos
-	b := d.buf
-	i := d.pos
-	if i < len(b) && b[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(b) && b[i] == '0':
-		i++
-	case i < len(b) && b[i] >= '1' && b[i] <= '9':
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-	default:
-		d.pos = i
-		return nil, d.syntax(path, "invalid number")
-	}
-	if i < len(b) && b[i] == '.' {
-		i++
-		s := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == s {
-			d.pos = i
-			return nil, d.syntax(path, "invalid number")
-		}
-	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
-		i++
-		if i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		s := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == s {
-			d.pos = i
-			return nil, d.syntax(path, "invalid number")
-		}
-	}
-	d.pos = i
-	return b[start:i], nil
-}
-
-func (d *decoder) literal(path, lit string) *hard {
-	if len(d.buf)-d.pos < len(lit) || string(d.buf[d.pos:d.pos+len(lit)]) != lit {
-		return d.syntax(path, "invalid literal")
-	}
-	d.pos += len(lit)
-	return nil
-}
-
-// skip validates one value of any type and returns its exact text.
-func (d *decoder) skip(path string, depth int) ([]byte, *hard) {
-	if depth > maxDepth {
-		return nil, d.syntax(path, "nesting too deep")
-	}
-	c := d.peek()
-	start := d.pos
-	switch c {
-	case '"':
-		if _, h := d.stringBytes(path); h != nil {
-			return nil, h
-		}
-	case 't':
-		if h := d.literal(path, "true"); h != nil {
-			return nil, h
-		}
-	case 'f':
-		if h := d.literal(path, "false"); h != nil {
-			return nil, h
-		}
-	case 'n':
-		if h := d.literal(path, "null"); h != nil {
-			return nil, h
-		}
-	case '[':
-		d.pos++
-		if d.peek() == ']' {
-			d.pos++
-			break
-		}
-		for {
-			if _, h := d.skip(path, depth+1); h != nil {
-				return nil, h
-			}
-			switch d.peek() {
-			case ',':
-				d.pos++
-				continue
-			case ']':
-				d.pos++
-			default:
-				return nil, d.syntax(path, "want , or ]")
-			}
-			break
-		}
-	case '{':
-		d.pos++
-		var keys [][]byte
-		if d.peek() == '}' {
-			d.pos++
-			break
-		}
-		for {
-			k, h := d.stringBytes(path)
-			if h != nil {
-				return nil, h
-			}
-			for _, seen := range keys {
-				if string(seen) == string(k) {
-					return nil, d.syntax(lead.JoinPath(path, string(k)), "duplicate key")
-				}
-			}
-			keys = append(keys, k)
-			if d.peek() != ':' {
-				return nil, d.syntax(path, "want :")
-			}
-			d.pos++
-			if _, h := d.skip(path, depth+1); h != nil {
-				return nil, h
-			}
-			switch d.peek() {
-			case ',':
-				d.pos++
-				continue
-			case '}':
-				d.pos++
-			default:
-				return nil, d.syntax(path, "want , or }")
-			}
-			break
-		}
-	default:
-		if c == '-' || (c >= '0' && c <= '9') {
-			if _, h := d.number(path); h != nil {
-				return nil, h
-			}
-			break
-		}
-		return nil, d.syntax(path, "want a value")
-	}
-	return d.buf[start:d.pos], nil
-}
-
-// object reads the members of an object, calling member with each key;
-// member must consume the value. Duplicate keys are left to member.
-func (d *decoder) object(path string, member func(key []byte) *hard) *hard {
-	if d.peek() != '{' {
-		return d.syntax(path, "want object")
-	}
-	d.pos++
-	if d.peek() == '}' {
-		d.pos++
-		return nil
-	}
-	for {
-		k, h := d.stringBytes(path)
-		if h != nil {
-			return h
-		}
-		if d.peek() != ':' {
-			return d.syntax(path, "want :")
-		}
-		d.pos++
-		if h := member(k); h != nil {
-			return h
-		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			return nil
-		default:
-			return d.syntax(path, "want , or }")
-		}
-	}
-}
-
-// end checks that nothing but white space follows the document.
-func (d *decoder) end() *hard {
-	if d.peek() != 0 || d.pos != len(d.buf) {
-		return d.syntax("", "data after the document")
-	}
-	return nil
-}
-
-// isNull consumes a null and reports whether there was one.
-func (d *decoder) isNull(path string) (bool, *hard) {
-	if d.peek() != 'n' {
-		return false, nil
-	}
-	return true, d.literal(path, "null")
-}
-
-// softSkip records a type error for path and skips the value.
-func (d *decoder) softSkip(path, want string) *hard {
-	d.typeErr(path, want)
-	_, h := d.skip(path, 0)
-	return h
-}
-
-func (d *decoder) stringField(path string, p *Patch[string]) *hard {
-	if null, h := d.isNull(path); null || h != nil {
+func (d *decoder) stringField(path string, p *Patch[string]) error {
+	if null, err := d.isNull(path); null || err != nil {
 		*p = Null[string]()
-		return h
+		return err
 	}
-	if d.peek() != '"' {
+	if k, _ := d.start(); k != jsonwire.String {
 		return d.softSkip(path, "string")
 	}
-	b, h := d.stringBytes(path)
-	if h != nil {
-		return h
+	s, err := d.stringValue(path)
+	if err != nil {
+		return err
 	}
-	*p = Set(d.str(b))
+	*p = Set(s)
 	return nil
 }
 
@@ -445,39 +320,41 @@ func parseInt(b []byte) (int64, bool) {
 	return n, err == nil
 }
 
-func (d *decoder) intField(path string, p *Patch[int64]) *hard {
-	if null, h := d.isNull(path); null || h != nil {
+func (d *decoder) intField(path string, p *Patch[int64]) error {
+	if null, err := d.isNull(path); null || err != nil {
 		*p = Null[int64]()
-		return h
+		return err
 	}
-	c := d.peek()
-	if c != '-' && (c < '0' || c > '9') {
+	if k, _ := d.start(); k != jsonwire.Number {
 		return d.softSkip(path, "integer")
 	}
-	b, h := d.number(path)
-	if h != nil {
-		return h
+	b, err := d.number(path)
+	if len(b) == 0 {
+		return err
 	}
 	n, ok := parseInt(b)
 	if !ok || (n == 0 && b[0] == '-') {
 		d.invalid(path, "want an integer id")
-		return nil
+		return err
 	}
 	*p = Set(n)
-	return nil
+	return err
 }
 
-func (d *decoder) boolField(path string, p *Patch[bool]) *hard {
-	switch d.peek() {
-	case 'n':
+func (d *decoder) boolField(path string, p *Patch[bool]) error {
+	if null, err := d.isNull(path); null || err != nil {
 		*p = Null[bool]()
-		return d.literal(path, "null")
-	case 't':
-		*p = Set(true)
-		return d.literal(path, "true")
-	case 'f':
-		*p = Set(false)
-		return d.literal(path, "false")
+		return err
 	}
-	return d.softSkip(path, "boolean")
+	k, start := d.start()
+	if k != jsonwire.Bool {
+		return d.softSkip(path, "boolean")
+	}
+	v, err := d.dec.Bool()
+	if err != nil {
+		d.valueErr(path, start, err)
+		return err
+	}
+	*p = Set(v)
+	return nil
 }
