@@ -96,7 +96,39 @@ type MemoryDirectory struct {
 	cpPeople  map[int64]Person
 	cpCompany map[int64]Organization
 	cpUsers   map[int64]User
+
+	// Indexes of the Pipedrive persons and organizations, kept up to date
+	// by the put methods, so a lookup costs the same for ten records or a
+	// million: ids by lower-cased email, by folded person name, and by
+	// folded organization name.
+	pdPersonsByEmail map[string][]int64
+	pdPersonsByName  map[string][]int64
+	pdOrgsByName     map[string][]int64
 }
+
+// indexAdd adds id under key; indexRemove takes it out again.
+func indexAdd(m *map[string][]int64, key string, id int64) {
+	if key == "" {
+		return
+	}
+	if *m == nil {
+		*m = map[string][]int64{}
+	}
+	if !slices.Contains((*m)[key], id) {
+		(*m)[key] = append((*m)[key], id)
+	}
+}
+
+func indexRemove(m map[string][]int64, key string, id int64) {
+	ids := slices.DeleteFunc(m[key], func(x int64) bool { return x == id })
+	if len(ids) == 0 {
+		delete(m, key)
+	} else {
+		m[key] = ids
+	}
+}
+
+func emailKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 var _ Directory = (*MemoryDirectory)(nil)
 
@@ -435,14 +467,28 @@ func (d *MemoryDirectory) putPipedrivePerson(p Person) {
 			p.OrganizationName = o.Name
 		}
 	}
+	if old, ok := d.pdPersons[p.ID]; ok {
+		for _, e := range old.Emails {
+			indexRemove(d.pdPersonsByEmail, emailKey(e.Address), old.ID)
+		}
+		indexRemove(d.pdPersonsByName, foldName(old.Name), old.ID)
+	}
 	d.pdPersons[p.ID] = p
+	for _, e := range p.Emails {
+		indexAdd(&d.pdPersonsByEmail, emailKey(e.Address), p.ID)
+	}
+	indexAdd(&d.pdPersonsByName, foldName(p.Name), p.ID)
 }
 
 func (d *MemoryDirectory) putPipedriveOrganization(o Organization) {
 	if d.pdOrgs == nil {
 		d.pdOrgs = map[int64]Organization{}
 	}
+	if old, ok := d.pdOrgs[o.ID]; ok {
+		indexRemove(d.pdOrgsByName, foldName(old.Name), old.ID)
+	}
 	d.pdOrgs[o.ID] = o
+	indexAdd(&d.pdOrgsByName, foldName(o.Name), o.ID)
 }
 
 func (d *MemoryDirectory) addPipedriveUser(u User) {
@@ -535,19 +581,14 @@ func (d *MemoryDirectory) FindPipedrivePersonsByEmail(email string) []Person {
 	if d == nil {
 		return nil
 	}
-	want := strings.ToLower(strings.TrimSpace(email))
+	want := emailKey(email)
 	if want == "" {
 		return nil
 	}
 	var out []Person
-	for _, p := range d.pdPersons {
-		for _, e := range p.Emails {
-			if strings.ToLower(strings.TrimSpace(e.Address)) == want {
-				p, _ = d.PipedrivePerson(p.ID)
-				out = append(out, p)
-				break
-			}
-		}
+	for _, id := range d.pdPersonsByEmail[want] {
+		p, _ := d.PipedrivePerson(id)
+		out = append(out, p)
 	}
 	slices.SortFunc(out, func(a, b Person) int { return compareID(a.ID, b.ID) })
 	return out
@@ -565,9 +606,9 @@ func (d *MemoryDirectory) FindPipedrivePersonsByName(name, company string) []Per
 		return nil
 	}
 	var out []Person
-	for id := range d.pdPersons {
+	for _, id := range d.pdPersonsByName[want] {
 		p, _ := d.PipedrivePerson(id)
-		if foldName(p.Name) == want && foldName(p.OrganizationName) == wantCo {
+		if foldName(p.OrganizationName) == wantCo {
 			out = append(out, p)
 		}
 	}
@@ -586,10 +627,8 @@ func (d *MemoryDirectory) FindPipedriveOrganizationsByName(name string) []Organi
 		return nil
 	}
 	var out []Organization
-	for _, o := range d.pdOrgs {
-		if foldName(o.Name) == want {
-			out = append(out, o)
-		}
+	for _, id := range d.pdOrgsByName[want] {
+		out = append(out, d.pdOrgs[id])
 	}
 	slices.SortFunc(out, func(a, b Organization) int { return compareID(a.ID, b.ID) })
 	return out

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -105,5 +106,44 @@ func TestNilMemoryDirectory(t *testing.T) {
 	}
 	if _, _, err := runC2P(t, c, cpLead(`"email": {"email": "a@b.example"}, "company_name": "X"`)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFindAfterPut: lookups follow persons and organizations that are
+// replaced, as a loader does after creating or updating them.
+func TestFindAfterPut(t *testing.T) {
+	d := &MemoryDirectory{}
+	d.PutPipedriveOrganization(Organization{ID: 1, Name: "Acme GmbH"})
+	d.PutPipedrivePerson(Person{ID: 7, Name: "Jane  Doe", OrganizationID: 1,
+		Emails: []lead.Email{{Address: " Jane@Example.com"}}})
+	ids := func(ps []Person) []int64 {
+		var out []int64
+		for _, p := range ps {
+			out = append(out, p.ID)
+		}
+		return out
+	}
+	if got := ids(d.FindPipedrivePersonsByEmail("jane@example.com")); !slices.Equal(got, []int64{7}) {
+		t.Errorf("by email = %v, want [7]", got)
+	}
+	if got := ids(d.FindPipedrivePersonsByName("jane doe", "ACME GmbH")); !slices.Equal(got, []int64{7}) {
+		t.Errorf("by name = %v, want [7]", got)
+	}
+	d.PutPipedrivePerson(Person{ID: 7, Name: "Jane Roe", Emails: []lead.Email{{Address: "jane@roe.example"}}})
+	d.PutPipedriveOrganization(Organization{ID: 1, Name: "Acme AG"})
+	if got := d.FindPipedrivePersonsByEmail("jane@example.com"); len(got) != 0 {
+		t.Errorf("old email still finds %v", ids(got))
+	}
+	if got := d.FindPipedrivePersonsByName("Jane Doe", "Acme GmbH"); len(got) != 0 {
+		t.Errorf("old name still finds %v", ids(got))
+	}
+	if got := ids(d.FindPipedrivePersonsByEmail("JANE@ROE.EXAMPLE")); !slices.Equal(got, []int64{7}) {
+		t.Errorf("new email = %v, want [7]", got)
+	}
+	if got := d.FindPipedriveOrganizationsByName("acme gmbh"); len(got) != 0 {
+		t.Errorf("old organization name still finds %v", got)
+	}
+	if got := d.FindPipedriveOrganizationsByName("ACME AG"); len(got) != 1 || got[0].ID != 1 {
+		t.Errorf("new organization name finds %v", got)
 	}
 }
