@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -260,4 +263,31 @@ func TestReport(t *testing.T) {
 		t.Error("Has is wrong")
 	}
 	_ = decimal.Zero
+}
+
+// TestReportSortPermutations sorts reports in many orders, with equal
+// entries whose original order must be kept, and compares with a plain
+// stable sort.
+func TestReportSortPermutations(t *testing.T) {
+	paths := []string{"a", "b", "c", "a.b", "[0]", "z"}
+	kinds := []lead.ChangeKind{lead.Dropped, lead.Changed, lead.Derived}
+	for seed := 0; seed < 300; seed++ {
+		n := seed % 150
+		r := make(lead.Report, n)
+		for i := range r {
+			x := (seed*7919 + i*104729) % 97
+			r[i] = lead.Change{Path: paths[x%len(paths)], Kind: kinds[x%len(kinds)], Reason: fmt.Sprint(i)}
+		}
+		want := slices.Clone(r)
+		slices.SortStableFunc(want, func(a, b lead.Change) int {
+			if c := strings.Compare(a.Path, b.Path); c != 0 {
+				return c
+			}
+			return strings.Compare(string(a.Kind), string(b.Kind))
+		})
+		r.Sort()
+		if diff := cmp.Diff(want, r); diff != "" {
+			t.Fatalf("seed %d: Sort mismatch (-want +got):\n%s", seed, diff)
+		}
+	}
 }

@@ -54,18 +54,37 @@ func (r Report) Sort() {
 	if slices.IsSortedFunc(r, compareChanges) {
 		return
 	}
-	// Sort indices, then move each Change once: moving 64-byte structs
-	// through an insertion sort costs more than the comparisons.
-	idx := make([]int32, len(r))
-	for i := range idx {
-		idx[i] = int32(i)
+	// Sort indices, then move each Change into place by following the
+	// permutation's cycles: moving 64-byte structs through an insertion
+	// sort costs more than the comparisons, and this allocates nothing
+	// for reports of up to 128 entries.
+	var buf [128]int32
+	idx := buf[:0]
+	if len(r) > len(buf) {
+		idx = make([]int32, 0, len(r))
+	}
+	for i := range r {
+		idx = append(idx, int32(i))
 	}
 	slices.SortStableFunc(idx, func(a, b int32) int { return compareChanges(r[a], r[b]) })
-	sorted := make(Report, len(r))
-	for i, j := range idx {
-		sorted[i] = r[j]
+	// Position i must receive r[idx[i]].
+	for i := range idx {
+		if idx[i] < 0 || int(idx[i]) == i {
+			continue
+		}
+		tmp := r[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				r[j] = tmp
+				break
+			}
+			r[j] = r[k]
+			j = k
+		}
 	}
-	copy(r, sorted)
 }
 
 func compareChanges(a, b Change) int {
