@@ -1,31 +1,21 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/leadbridge/leadbridge/internal/codec"
 )
 
-// A format names a lead shape on the command line.
-type format string
+// A format names a lead shape on the command line: a codec.Format that
+// is also a flag.Value.
+type format codec.Format
 
-const (
-	formatCanonical format = "canonical" // package lead's JSON
-	formatPipedrive format = "pipedrive" // a Pipedrive lead, as GET /v1/leads/{id} returns its data
-	formatCopper    format = "copper"    // a Copper lead, as GET /leads/{id} returns it
-)
-
-var formats = []format{formatCanonical, formatPipedrive, formatCopper}
-
-// Set implements flag.Value: it accepts the names of formats.
+// Set implements flag.Value: it accepts the names of codec.Formats.
 func (f *format) Set(s string) error {
-	for _, known := range formats {
-		if s == string(known) {
-			*f = known
-			return nil
-		}
+	v, err := codec.ParseFormat(s)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("unknown format %q (want canonical, pipedrive or copper)", s)
+	*f = format(v)
+	return nil
 }
 
 func (f *format) String() string { return string(*f) }
