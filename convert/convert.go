@@ -3,6 +3,7 @@ package convert
 import (
 	"cmp"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,6 +103,7 @@ func pipedriveToCopper[T any](c Converter, in pipedrive.Lead, build func(copper.
 	l2 := r.toCopper(l)
 	out, rep2, err := build(ct, l2)
 	paths := pathsFrom(systemPipedrive, l2, r)
+	rep = slices.Grow(rep, len(r.rep)+len(rep2))
 	rep = append(rep, r.rep...)
 	for _, ch := range rep2 {
 		ch.Path = paths(ch.Path)
@@ -144,6 +146,7 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 	l2.Archived = lead.Optional[bool]{}
 	req, rep2, err := c.PipedriveTranslator().FromLead(l2)
 	paths := pathsFrom(systemCopper, l2, r)
+	rep = slices.Grow(rep, len(r.rep)+len(rep2))
 	rep = append(rep, r.rep...)
 	for _, ch := range rep2 {
 		ch.Path = paths(ch.Path)
@@ -195,21 +198,30 @@ func finish(rep lead.Report) lead.Report {
 	if len(rep) == 0 {
 		return nil
 	}
-	dropped := map[string]bool{}
-	for _, ch := range rep {
-		if ch.Kind == lead.Dropped {
-			dropped[ch.Path] = true
-		}
-	}
 	rep.Sort()
 	out := rep[:0]
 	for i, ch := range rep {
-		if i > 0 && ch == rep[i-1] || ch.Kind == lead.Changed && dropped[ch.Path] {
+		if i > 0 && ch == rep[i-1] || ch.Kind == lead.Changed && droppedAfter(rep[i+1:], ch.Path) {
 			continue
 		}
 		out = append(out, ch)
 	}
 	return out
+}
+
+// droppedAfter reports whether the sorted rest, which follows a change at
+// path, lists path as dropped: entries of one path are adjacent, and
+// "dropped" sorts after "changed".
+func droppedAfter(rest lead.Report, path string) bool {
+	for _, ch := range rest {
+		if ch.Path != path {
+			return false
+		}
+		if ch.Kind == lead.Dropped {
+			return true
+		}
+	}
+	return false
 }
 
 // renamePaths rewrites the paths of an error list with rename.

@@ -101,7 +101,7 @@ func (t Translator) FromLead(l lead.Lead) (CreateLeadRequest, lead.Report, error
 	// Empty keys are left out of a create body.
 	for _, name := range writableKeys {
 		k := keyByName(name)
-		if *k.state(&w) == Null || isEmptyList(renderKey(&w, k)) {
+		if *k.state(&w) == Null || emptyList(&w, k) {
 			*k.state(&w) = Absent
 		}
 	}
@@ -110,7 +110,22 @@ func (t Translator) FromLead(l lead.Lead) (CreateLeadRequest, lead.Report, error
 	return r, rep, nil
 }
 
-func isEmptyList(b []byte) bool { return bytes.HasSuffix(b, []byte(":[]}")) }
+// emptyList reports whether key k of l is a list that is set and empty.
+func emptyList(l *Lead, k keyDef) bool {
+	switch k.name {
+	case "phone_numbers":
+		return l.PhoneNumbers.State == Present && len(l.PhoneNumbers.Value) == 0
+	case "socials":
+		return l.Socials.State == Present && len(l.Socials.Value) == 0
+	case "tags":
+		return l.Tags.State == Present && len(l.Tags.Value) == 0
+	case "websites":
+		return l.Websites.State == Present && len(l.Websites.Value) == 0
+	case "custom_fields":
+		return l.CustomFields.State == Present && len(l.CustomFields.Value) == 0
+	}
+	return false
+}
 
 // nameRule enforces Copper's required name.
 func (t Translator) nameRule(l lead.Lead, w *Lead, rep *lead.Report, errs *lead.ErrorList) {

@@ -40,12 +40,22 @@ type Report []Change
 
 // Add appends a Change without detail.
 func (r *Report) Add(path string, kind ChangeKind, reason string) {
+	r.grow()
 	*r = append(*r, Change{Path: path, Kind: kind, Reason: reason})
 }
 
 // AddDetail appends a Change with a detail that may quote values.
 func (r *Report) AddDetail(path string, kind ChangeKind, reason, detail string) {
+	r.grow()
 	*r = append(*r, Change{Path: path, Kind: kind, Reason: reason, Detail: detail})
+}
+
+// grow gives an empty report room for a typical translation's changes at
+// once, rather than through a run of doublings.
+func (r *Report) grow() {
+	if cap(*r) == 0 {
+		*r = make(Report, 0, 16)
+	}
 }
 
 // Sort orders the report by path, then kind, keeping the order of equal

@@ -124,3 +124,49 @@ func TestReadError(t *testing.T) {
 		}
 	}
 }
+
+func TestGCTuning(t *testing.T) {
+	for _, tc := range []struct {
+		env     map[string]string
+		percent int
+		limit   int64
+		ok      bool
+	}{
+		{env: nil, percent: -1, limit: 20 << 20, ok: true},
+		{env: map[string]string{"GOGC": "100"}},
+		{env: map[string]string{"GOMEMLIMIT": "1GiB"}},
+		{env: map[string]string{"GOGC": "off", "GOMEMLIMIT": "64MiB"}},
+	} {
+		percent, limit, ok := gcTuning(func(k string) string { return tc.env[k] })
+		if percent != tc.percent || limit != tc.limit || ok != tc.ok {
+			t.Errorf("gcTuning(%v) = %d, %d, %v; want %d, %d, %v", tc.env, percent, limit, ok, tc.percent, tc.limit, tc.ok)
+		}
+	}
+}
+
+// TestBigRecordHook checks that the collector's defaults come back once,
+// before the first record of over bigRecordBytes, in both pipelines.
+func TestBigRecordHook(t *testing.T) {
+	big := `{"title":"` + strings.Repeat("x", bigRecordBytes) + `"}`
+	for _, workers := range []string{"1", "2"} {
+		for _, tc := range []struct {
+			in   string
+			want int
+		}{
+			{in: "{\"title\":\"a\"}\n{\"title\":\"b\"}\n", want: 0},
+			{in: "{\"title\":\"a\"}\n" + big + "\n" + big + "\n", want: 1},
+		} {
+			a := fakeApp(fakeConv{})
+			calls := 0
+			a.bigRecord = func() { calls++ }
+			r := runApp(t, a, strings.NewReader(tc.in), "convert", "--from", "pipedrive", "--to", "copper",
+				"--workers", workers, "--progress", "never")
+			if r.code != exitOK {
+				t.Fatalf("workers %s: exit %d, stderr:\n%s", workers, r.code, r.stderr)
+			}
+			if calls != tc.want {
+				t.Errorf("workers %s, %d bytes in: bigRecord called %d times, want %d", workers, len(tc.in), calls, tc.want)
+			}
+		}
+	}
+}

@@ -75,7 +75,8 @@ func execute(o *options, conv converter, validate bool, std stdio) int {
 	}
 	j := &job{
 		conv: conv, strict: o.strict, redact: o.redact, workers: o.workers, maxRecord: o.maxRecordBytes,
-		stdin: std.in, stderr: std.err,
+		bigRecord: o.bigRecord,
+		stdin:     std.in, stderr: std.err,
 	}
 	var outs []*outFile
 	for _, out := range []struct {
@@ -163,6 +164,7 @@ type job struct {
 	redact    bool
 	workers   int
 	maxRecord int
+	bigRecord func() // called once, before the first record of over bigRecordBytes
 
 	stdin   io.Reader
 	out     *bufio.Writer // standard output; nil when validating
@@ -354,6 +356,10 @@ func (j *job) split(in input, fn func(stream.Record) error) error {
 		}
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", in.display, err)
+		}
+		if j.bigRecord != nil && len(rec.Data) > bigRecordBytes {
+			j.bigRecord()
+			j.bigRecord = nil
 		}
 		if err := fn(rec); err != nil {
 			return err
