@@ -1,6 +1,12 @@
 package convert
 
-import "github.com/leadbridge/leadbridge/pipedrive"
+import (
+	"maps"
+	"slices"
+
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
+	"github.com/leadbridge/leadbridge/pipedrive"
+)
 
 // A Bundle is what a Copper lead becomes in Pipedrive: a Pipedrive lead
 // must link to a person or an organization that exists before it (POST
@@ -52,4 +58,96 @@ type OrganizationCreate struct {
 	Name      string `json:"name"`
 	OwnerID   int64  `json:"owner_id,omitempty"`
 	VisibleTo string `json:"visible_to,omitempty"`
+}
+
+// AppendJSON appends the bundle as compact JSON: what encoding/json writes
+// for it with HTML escaping off, without reflection.
+func (b Bundle) AppendJSON(dst []byte) []byte {
+	dst = append(dst, '{')
+	if b.Organization != nil {
+		dst = append(dst, `"organization":`...)
+		dst = b.Organization.appendJSON(dst)
+		dst = append(dst, ',')
+	}
+	if b.Person != nil {
+		dst = append(dst, `"person":`...)
+		dst = b.Person.appendJSON(dst)
+		dst = append(dst, ',')
+	}
+	dst = append(dst, `"lead":`...)
+	dst = b.Lead.AppendJSON(dst)
+	if len(b.Refs) > 0 {
+		dst = append(dst, `,"$refs":{`...)
+		for i, k := range slices.Sorted(maps.Keys(b.Refs)) {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonwire.AppendKey(dst, k)
+			dst = jsonwire.AppendString(dst, b.Refs[k])
+		}
+		dst = append(dst, '}')
+	}
+	if b.Archive {
+		dst = append(dst, `,"archive":true`...)
+	}
+	return append(dst, '}')
+}
+
+// MarshalJSON encodes the bundle with AppendJSON.
+func (b Bundle) MarshalJSON() ([]byte, error) { return b.AppendJSON(nil), nil }
+
+func (p *PersonCreate) appendJSON(dst []byte) []byte {
+	dst = append(dst, `{"name":`...)
+	dst = jsonwire.AppendString(dst, p.Name)
+	if p.OwnerID != 0 {
+		dst = append(dst, `,"owner_id":`...)
+		dst = jsonwire.AppendInt(dst, p.OwnerID)
+	}
+	if p.OrgID != 0 {
+		dst = append(dst, `,"org_id":`...)
+		dst = jsonwire.AppendInt(dst, p.OrgID)
+	}
+	for _, list := range []struct {
+		key    string
+		values []ContactValue
+	}{{`,"email":[`, p.Email}, {`,"phone":[`, p.Phone}} {
+		if len(list.values) == 0 {
+			continue
+		}
+		dst = append(dst, list.key...)
+		for i, v := range list.values {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"value":`...)
+			dst = jsonwire.AppendString(dst, v.Value)
+			dst = append(dst, `,"primary":`...)
+			dst = jsonwire.AppendBool(dst, v.Primary)
+			if v.Label != "" {
+				dst = append(dst, `,"label":`...)
+				dst = jsonwire.AppendString(dst, v.Label)
+			}
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	if p.VisibleTo != "" {
+		dst = append(dst, `,"visible_to":`...)
+		dst = jsonwire.AppendString(dst, p.VisibleTo)
+	}
+	return append(dst, '}')
+}
+
+func (o *OrganizationCreate) appendJSON(dst []byte) []byte {
+	dst = append(dst, `{"name":`...)
+	dst = jsonwire.AppendString(dst, o.Name)
+	if o.OwnerID != 0 {
+		dst = append(dst, `,"owner_id":`...)
+		dst = jsonwire.AppendInt(dst, o.OwnerID)
+	}
+	if o.VisibleTo != "" {
+		dst = append(dst, `,"visible_to":`...)
+		dst = jsonwire.AppendString(dst, o.VisibleTo)
+	}
+	return append(dst, '}')
 }

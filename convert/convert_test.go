@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -139,6 +140,41 @@ func checkBundle(t testing.TB, b Bundle) {
 	}
 	if b.Person != nil && b.Person.Name == "" {
 		t.Errorf("person to create has no name")
+	}
+	checkBundleJSON(t, b)
+}
+
+// checkBundleJSON checks that Bundle.AppendJSON writes what encoding/json
+// writes for the bundle by reflection, with HTML escaping off.
+func checkBundleJSON(t testing.TB, b Bundle) {
+	t.Helper()
+	type plain Bundle // the fields without Bundle's methods
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(plain(b)); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.AppendJSON(nil); !bytes.Equal(got, bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
+		t.Errorf("Bundle.AppendJSON:\n got %s\nwant %s", got, want.Bytes())
+	}
+}
+
+func TestBundleAppendJSON(t *testing.T) {
+	odd := "<a&b> \"q\" \\ \n\t\u2028 é 😀"
+	for _, b := range []Bundle{
+		{},
+		{Archive: true},
+		{Organization: &OrganizationCreate{Name: odd, OwnerID: 7, VisibleTo: "3"}},
+		{Organization: &OrganizationCreate{}, Person: &PersonCreate{}},
+		{Person: &PersonCreate{Name: odd, OwnerID: -1, OrgID: 9, VisibleTo: "1",
+			Email: []ContactValue{{Value: "a@b.example", Primary: true, Label: "work"}, {Value: odd}},
+			Phone: []ContactValue{{Value: "+1 555", Label: odd}}}},
+		{Person: &PersonCreate{Name: "p", Email: []ContactValue{}, Phone: nil}},
+		{Refs: map[string]string{"lead.person_id": "person", "lead.organization_id": "organization", "person.org_id": odd}},
+		{Refs: map[string]string{}},
+	} {
+		checkBundleJSON(t, b)
 	}
 }
 

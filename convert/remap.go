@@ -108,7 +108,7 @@ func (r *remapper) toCopper(l lead.Lead) lead.Lead {
 			continue
 		}
 		tags = append(tags, lead.Label{Name: lm.Tag()})
-		r.labelPaths = append(r.labelPaths, "label_ids"+lead.IndexPath(i))
+		r.labelPaths = append(r.labelPaths, "label_ids["+strconv.Itoa(i)+"]")
 	}
 	l.Labels = tags
 
@@ -369,11 +369,11 @@ func (r *remapper) fieldsToCopper(in []lead.CustomField) []lead.CustomField {
 func (r *remapper) fieldsToPipedrive(in []lead.CustomField) []lead.CustomField {
 	var out []lead.CustomField
 	for i, f := range in {
-		key := sourceKey(f, systemCopper)
-		path := "custom_fields" + lead.IndexPath(i)
 		if !f.IsSet() {
 			continue
 		}
+		key := sourceKey(f, systemCopper)
+		path := "custom_fields[" + strconv.Itoa(i) + "]"
 		id, _ := strconv.ParseInt(key, 10, 64)
 		fm, ok := r.m.fieldByCopper(id)
 		if !ok {
@@ -605,7 +605,7 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 			continue
 		}
 		labels = append(labels, lead.Label{Name: lm.Name, Ref: &lead.Ref{System: systemPipedrive, ID: lm.Pipedrive}})
-		r.labelPaths = append(r.labelPaths, "tags"+lead.IndexPath(i))
+		r.labelPaths = append(r.labelPaths, "tags["+strconv.Itoa(i)+"]")
 	}
 	l.Labels = labels
 

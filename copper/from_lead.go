@@ -181,7 +181,7 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 	}
 	cfs := make([]CustomFieldValue, 0, len(l.CustomFields))
 	for i, f := range l.CustomFields {
-		if c, ok := t.customFromLead(f, "custom_fields"+lead.IndexPath(i), rep, errs); ok {
+		if c, ok := t.customFromLead(f, i, rep, errs); ok {
 			cfs = append(cfs, c)
 		}
 	}
@@ -247,7 +247,9 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // customFromLead writes one canonical custom field as a Copper value.
-func (t Translator) customFromLead(f lead.CustomField, path string, rep *lead.Report, errs *lead.ErrorList) (CustomFieldValue, bool) {
+func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, errs *lead.ErrorList) (CustomFieldValue, bool) {
+	// The path is built only for errors and reports.
+	path := func() string { return "custom_fields" + lead.IndexPath(i) }
 	var idText string
 	switch {
 	case f.Source != nil && f.Source.System == System:
@@ -255,12 +257,12 @@ func (t Translator) customFromLead(f lead.CustomField, path string, rep *lead.Re
 	case strings.HasPrefix(f.Key, System+":"):
 		idText = f.Key[len(System)+1:]
 	default:
-		report(rep, path, lead.Dropped, "the field has no Copper custom field definition id")
+		report(rep, path(), lead.Dropped, "the field has no Copper custom field definition id")
 		return CustomFieldValue{}, false
 	}
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil {
-		errs.Add(path+".source.id", "want a Copper integer id", lead.ErrInvalid)
+		errs.Add(path()+".source.id", "want a Copper integer id", lead.ErrInvalid)
 		return CustomFieldValue{}, false
 	}
 	def := t.definition(id)
@@ -287,24 +289,24 @@ func (t Translator) customFromLead(f lead.CustomField, path string, rep *lead.Re
 			// Rule: a Currency field's currency is on its definition; an
 			// amount in another currency cannot be written.
 			if cur != "" && f.Money.Currency != cur {
-				errs.Add(path+".money.currency", "the definition's currency", lead.ErrUnsupported)
+				errs.Add(path()+".money.currency", "the definition's currency", lead.ErrUnsupported)
 				return CustomFieldValue{}, false
 			}
 			if cur == "" {
-				report(rep, path+".money.currency", lead.Dropped, "a Copper custom value holds no currency")
+				report(rep, path()+".money.currency", lead.Dropped, "a Copper custom value holds no currency")
 			}
 			set([]byte(lead.FormatDecimal(f.Money.Amount)))
 		}
 	case lead.FieldDateTime:
 		if !f.Time.IsZero() {
 			if f.Time.Nanosecond() != 0 {
-				report(rep, path+".time", lead.Changed, "Copper keeps whole seconds: the sub-second digits were cut")
+				report(rep, path()+".time", lead.Changed, "Copper keeps whole seconds: the sub-second digits were cut")
 			}
 			set(strconv.AppendInt(nil, f.Time.Unix(), 10))
 		}
 	case lead.FieldDate:
 		if f.Date != nil {
-			report(rep, path+".date", lead.Changed, "a Copper Date value is Unix seconds: the date became its midnight UTC")
+			report(rep, path()+".date", lead.Changed, "a Copper Date value is Unix seconds: the date became its midnight UTC")
 			set(strconv.AppendInt(nil, f.Date.In(time.UTC).Unix(), 10))
 		}
 	case lead.FieldBool:
@@ -314,7 +316,7 @@ func (t Translator) customFromLead(f lead.CustomField, path string, rep *lead.Re
 	case lead.FieldOption, lead.FieldOptions:
 		b := []byte{'['}
 		for j, o := range f.Options {
-			oid, ok := t.optionID(def, o, path+".options"+lead.IndexPath(j), rep, errs)
+			oid, ok := t.optionID(def, o, path()+".options"+lead.IndexPath(j), rep, errs)
 			if !ok {
 				return CustomFieldValue{}, false
 			}
@@ -336,7 +338,7 @@ func (t Translator) customFromLead(f lead.CustomField, path string, rep *lead.Re
 		}
 	default:
 		if f.IsSet() {
-			report(rep, path, lead.Dropped, "a Copper custom value cannot hold a "+string(f.Type))
+			report(rep, path(), lead.Dropped, "a Copper custom value cannot hold a "+string(f.Type))
 			return CustomFieldValue{}, false
 		}
 	}

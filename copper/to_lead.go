@@ -132,7 +132,7 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 		l.CustomFields = make([]lead.CustomField, 0, n)
 	}
 	for i, c := range in.CustomFields.Value {
-		if f, ok := t.customToLead(c, "custom_fields"+lead.IndexPath(i), rep, errs); ok {
+		if f, ok := t.customToLead(c, i, rep, errs); ok {
 			l.CustomFields = append(l.CustomFields, f)
 		}
 	}
@@ -151,16 +151,18 @@ func unixTime(f Field[int64], path string, errs *lead.ErrorList) time.Time {
 }
 
 // customToLead types one custom field value by its definition's data_type.
-func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Report, errs *lead.ErrorList) (lead.CustomField, bool) {
+func (t Translator) customToLead(c CustomFieldValue, i int, rep *lead.Report, errs *lead.ErrorList) (lead.CustomField, bool) {
+	// Paths are built only for errors and reports.
+	path := func() string { return "custom_fields" + lead.IndexPath(i) }
+	vpath := func() string { return path() + ".value" }
 	if c.DefinitionID.State != Present {
-		errs.Add(path+".custom_field_definition_id", "required", lead.ErrRequired)
+		errs.Add(path()+".custom_field_definition_id", "required", lead.ErrRequired)
 		return lead.CustomField{}, false
 	}
 	id := itoa(c.DefinitionID.Value)
 	f := lead.CustomField{Key: System + ":" + id, Type: lead.FieldRaw, Source: &lead.Ref{System: System, ID: id}}
 	raw := c.Value.Value
 	set := c.Value.State == Present
-	vpath := path + ".value"
 	def := t.definition(c.DefinitionID.Value)
 	if def == nil {
 		// Without a definition the value is kept exactly as raw JSON.
@@ -174,7 +176,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 	d.Reset(raw)
 	kind := d.Peek().String()
 	bad := func(want string) (lead.CustomField, bool) {
-		errs.Add(vpath, "want "+want+", got "+kind, lead.ErrType)
+		errs.Add(vpath(), "want "+want+", got "+kind, lead.ErrType)
 		return lead.CustomField{}, false
 	}
 	switch def.DataType {
@@ -200,7 +202,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 			}
 			o, ok := optionByID(def, oid)
 			if !ok {
-				errs.Add(vpath, "option id of definition "+id, lead.ErrInvalid)
+				errs.Add(vpath(), "option id of definition "+id, lead.ErrInvalid)
 				return lead.CustomField{}, false
 			}
 			f.Options = []lead.Option{o}
@@ -220,13 +222,13 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 				}
 				oid, ok := intValue(t)
 				if !ok {
-					errs.Add(vpath+lead.IndexPath(j), "want option id", lead.ErrType)
+					errs.Add(vpath()+lead.IndexPath(j), "want option id", lead.ErrType)
 					failed = true
 					return nil
 				}
 				o, ok := optionByID(def, oid)
 				if !ok {
-					errs.Add(vpath+lead.IndexPath(j), "option id of definition "+id, lead.ErrInvalid)
+					errs.Add(vpath()+lead.IndexPath(j), "option id of definition "+id, lead.ErrInvalid)
 					failed = true
 					return nil
 				}
@@ -248,7 +250,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 				return bad("Unix seconds")
 			}
 			if v < minUnix || v > maxUnix {
-				errs.Add(vpath, "Unix seconds in years 1 to 9999", lead.ErrInvalid)
+				errs.Add(vpath(), "Unix seconds in years 1 to 9999", lead.ErrInvalid)
 				return lead.CustomField{}, false
 			}
 			f.Time = time.Unix(v, 0).UTC()
@@ -271,7 +273,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 			}
 			var err error
 			if dec, err = lead.ParseDecimal(string(raw)); err != nil {
-				errs.Append(vpath, err)
+				errs.Append(vpath(), err)
 				return lead.CustomField{}, false
 			}
 			f.Number = &dec
@@ -281,7 +283,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 			if cur == "" && t.DefaultCurrency != "" {
 				cur = t.DefaultCurrency
 				if set {
-					report(rep, vpath, lead.Defaulted, "the definition names no currency: the translator's default currency was used")
+					report(rep, vpath(), lead.Defaulted, "the definition names no currency: the translator's default currency was used")
 				}
 			}
 			if cur != "" {
@@ -290,7 +292,7 @@ func (t Translator) customToLead(c CustomFieldValue, path string, rep *lead.Repo
 					f.Money = &lead.Money{Amount: dec, Currency: cur}
 				}
 			} else if set {
-				report(rep, vpath, lead.Changed, "the definition names no currency: kept as a number")
+				report(rep, vpath(), lead.Changed, "the definition names no currency: kept as a number")
 			}
 		}
 	default: // Connect and any other data_type: exact JSON.

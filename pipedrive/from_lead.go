@@ -215,15 +215,14 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 	// custom fields, then the unknown keys kept in Fields.
 	var written []string
 	for i, cf := range l.CustomFields {
-		path := "custom_fields" + lead.IndexPath(i)
 		key := customKey(cf)
 		if key == "" {
-			rep.Add(path, lead.Dropped, "not a Pipedrive custom field")
+			rep.Add("custom_fields"+lead.IndexPath(i), lead.Dropped, "not a Pipedrive custom field")
 			continue
 		}
 		raw, ok := encodeCustom(make([]byte, 0, 32), cf)
 		if !ok {
-			rep.Add(path, lead.Dropped, "value not expressible in Pipedrive")
+			rep.Add("custom_fields"+lead.IndexPath(i), lead.Dropped, "value not expressible in Pipedrive")
 			continue
 		}
 		if w, ok := vd.AsWritten[key]; ok && cf.Type != lead.FieldRaw {

@@ -226,14 +226,7 @@ func (c copperToPipedrive) Convert(rec, out []byte) ([]byte, lead.Report, error)
 	if err != nil {
 		return out, nil, err
 	}
-	buf := bytes.NewBuffer(out)
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(b); err != nil {
-		return out, nil, &lead.FieldError{Rule: "encode", Err: err}
-	}
-	j := buf.Bytes()
-	return j[:len(j)-1], rep, nil // Encode ends the value with a newline
+	return b.AppendJSON(out), rep, nil
 }
 
 // appendCanonical appends l's canonical JSON, without HTML escaping.
