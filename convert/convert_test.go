@@ -187,7 +187,10 @@ func checkReport(t testing.TB, rep lead.Report) {
 		if ch.Reason == "" {
 			t.Errorf("entry %d (%s) has no reason", i, ch.Path)
 		}
-		if ch.Detail != "" && strings.Contains(ch.Reason, ch.Detail) {
+		// Reasons are fixed text: one that quoted a value would leak it
+		// past Redact. A value of a few bytes ("a", "USD") may occur in a
+		// fixed reason by chance, so only details of 8 bytes or more count.
+		if len(ch.Detail) >= 8 && strings.Contains(ch.Reason, ch.Detail) {
 			t.Errorf("entry %d (%s): reason %q quotes the detail", i, ch.Path, ch.Reason)
 		}
 		if i > 0 {
