@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -271,7 +272,7 @@ func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, 
 	switch f.Type {
 	case lead.FieldText, lead.FieldURL:
 		if f.Text != nil {
-			set(appendString(nil, *f.Text))
+			set(jsonwire.AppendString(nil, *f.Text))
 		}
 	case lead.FieldNumber:
 		if f.Number != nil {
@@ -416,7 +417,7 @@ func findKey(name string) (keyDef, bool) {
 
 // decodeKey decodes {name: raw} into a Lead.
 func decodeKey(name string, raw []byte) (Lead, error) {
-	doc := appendString([]byte{'{'}, name)
+	doc := jsonwire.AppendString([]byte{'{'}, name)
 	doc = append(doc, ':')
 	doc = append(doc, raw...)
 	doc = append(doc, '}')

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
@@ -280,7 +279,7 @@ func leadKey(d *jsonwire.Decoder, l *Lead, k []byte) error {
 }
 
 // normalRaw reads any value and returns a copy of it in this package's
-// normal form: compact, with every string written by appendString.
+// normal form: compact, with every string written by jsonwire.AppendString.
 func normalRaw(d *jsonwire.Decoder) (json.RawMessage, error) {
 	raw, err := d.Raw()
 	if err != nil {
@@ -290,10 +289,11 @@ func normalRaw(d *jsonwire.Decoder) (json.RawMessage, error) {
 }
 
 // appendNormal appends raw, one value that jsonwire has checked, in normal
-// form. A string without escapes is its own normal form, so raw without a
-// backslash needs only the whitespace removed.
+// form. A checked string without escapes is its own normal form unless it
+// holds U+2028 or U+2029, which jsonwire.AppendString escapes; raw without
+// any of those needs only the whitespace removed.
 func appendNormal(dst, raw []byte) []byte {
-	if bytes.IndexByte(raw, '\\') < 0 {
+	if bytes.IndexByte(raw, '\\') < 0 && !bytes.Contains(raw, []byte("\u2028")) && !bytes.Contains(raw, []byte("\u2029")) {
 		return jsonwire.Compact(dst, raw)
 	}
 	d := jsonwire.NewDecoder(raw)
@@ -309,7 +309,7 @@ func appendNormalValue(dst []byte, d *jsonwire.Decoder) ([]byte, error) {
 	case jsonwire.String:
 		var s []byte
 		if s, err = d.StringBytes(); err == nil {
-			dst = appendString(dst, s)
+			dst = jsonwire.AppendStringBytes(dst, s)
 		}
 	case jsonwire.Object:
 		dst = append(dst, '{')
@@ -319,7 +319,7 @@ func appendNormalValue(dst []byte, d *jsonwire.Decoder) ([]byte, error) {
 				dst = append(dst, ',')
 			}
 			first = false
-			dst = append(appendString(dst, k), ':')
+			dst = append(jsonwire.AppendStringBytes(dst, k), ':')
 			var err error
 			dst, err = appendNormalValue(dst, d)
 			return err
@@ -555,7 +555,7 @@ func (l Lead) AppendJSON(dst []byte) []byte {
 			if i > 0 {
 				w.b = append(w.b, ',')
 			}
-			w.b = appendString(w.b, t)
+			w.b = jsonwire.AppendString(w.b, t)
 		}
 		w.b = append(w.b, ']')
 	}
@@ -627,7 +627,7 @@ func (w *writer) key(k string, st State) bool {
 
 func (w *writer) str(k string, f Field[string]) {
 	if w.key(k, f.State) {
-		w.b = appendString(w.b, f.Value)
+		w.b = jsonwire.AppendString(w.b, f.Value)
 	}
 }
 
@@ -650,7 +650,7 @@ func (w *writer) extra(m []Member) {
 		if n := len(w.b); n > 0 && w.b[n-1] != '{' {
 			w.b = append(w.b, ',')
 		}
-		w.b = append(appendString(w.b, e.Key), ':')
+		w.b = append(jsonwire.AppendString(w.b, e.Key), ':')
 		w.b = append(w.b, e.Value...)
 	}
 }
@@ -676,55 +676,4 @@ func (w *writer) pair(open byte, k1 string, v1 Field[string], k2 string, v2 Fiel
 	w.str(k2, v2)
 	w.extra(extra)
 	w.b = append(w.b, '}')
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD.
-func appendString[T string | []byte](b []byte, s T) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, n := decodeRune(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, "\ufffd"...)
-			i += n
-			start = i
-			continue
-		}
-		i += n
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// decodeRune decodes the first rune of s as utf8.DecodeRune does.
-func decodeRune[T string | []byte](s T) (rune, int) {
-	var buf [utf8.UTFMax]byte
-	n := copy(buf[:], s)
-	return utf8.DecodeRune(buf[:n])
 }

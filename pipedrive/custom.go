@@ -215,15 +215,15 @@ func refID(raw []byte) (string, bool) {
 func encodeCustom(b []byte, cf lead.CustomField) ([]byte, bool) {
 	switch {
 	case cf.Text != nil:
-		return appendString(b, *cf.Text), true
+		return jsonwire.AppendString(b, *cf.Text), true
 	case cf.Number != nil:
 		return append(b, lead.FormatDecimal(*cf.Number)...), true
 	case cf.Money != nil:
 		return append(b, lead.FormatDecimal(cf.Money.Amount)...), true
 	case cf.Date != nil:
-		return appendString(b, cf.Date.String()), true
+		return jsonwire.AppendString(b, cf.Date.String()), true
 	case !cf.Time.IsZero():
-		return appendString(b, cf.Time.UTC().Format(time.RFC3339Nano)), true
+		return jsonwire.AppendString(b, cf.Time.UTC().Format(time.RFC3339Nano)), true
 	case cf.Bool != nil:
 		return strconv.AppendBool(b, *cf.Bool), true
 	case cf.Options != nil:
@@ -234,7 +234,7 @@ func encodeCustom(b []byte, cf lead.CustomField) ([]byte, bool) {
 			}
 			ids[i] = o.ID
 		}
-		return appendString(b, strings.Join(ids, ",")), true
+		return jsonwire.AppendString(b, strings.Join(ids, ",")), true
 	case cf.Ref != nil:
 		if cf.Ref.System != System {
 			return b, false

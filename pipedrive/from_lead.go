@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -228,7 +229,7 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 		if w, ok := vd.AsWritten[key]; ok && cf.Type != lead.FieldRaw {
 			var cur []byte
 			if cf.Money != nil {
-				cur = appendString(nil, cf.Money.Currency)
+				cur = jsonwire.AppendString(nil, cf.Money.Currency)
 			}
 			if again, fe := decodeCustom(cf.Type, w, nil, cur); fe == nil {
 				if enc, ok := encodeCustom(nil, again); ok && string(enc) == string(raw) {
@@ -240,7 +241,7 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 		written = append(written, key)
 		if cf.Money != nil {
 			k := key + "_currency"
-			out.Extra = append(out.Extra, RawField{Key: k, Value: appendString(nil, cf.Money.Currency)})
+			out.Extra = append(out.Extra, RawField{Key: k, Value: jsonwire.AppendString(nil, cf.Money.Currency)})
 			written = append(written, k)
 		}
 	}

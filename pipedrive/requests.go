@@ -32,7 +32,7 @@ type AddLeadRequest struct {
 func (r AddLeadRequest) AppendJSON(dst []byte) []byte {
 	w := objWriter{b: append(dst, '{')}
 	w.key("title")
-	w.b = appendString(w.b, r.Title)
+	w.b = jsonwire.AppendString(w.b, r.Title)
 	w.opt("owner_id", r.OwnerID)
 	if r.LabelIDs != nil {
 		w.key("label_ids")

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -169,12 +170,12 @@ func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
 		case ambiguous:
 			// Rule: never guess. The code is kept for the way back and
 			// Visibility stays empty.
-			aw("visible_to", appendString(nil, code))
+			aw("visible_to", jsonwire.AppendString(nil, code))
 			rep.Add("visible_to", lead.Dropped, "the code means different visibilities on different plans and the plan is unknown; set Translator.Plan")
 		default:
 			out.Visibility = v
 			if t.Plan == PlanUnknown {
-				aw("visible_to", appendString(nil, code))
+				aw("visible_to", jsonwire.AppendString(nil, code))
 			}
 		}
 	}
@@ -290,7 +291,7 @@ func parseTime(errs *lead.ErrorList, path string, p Patch[string], aw func(strin
 		return time.Time{}
 	}
 	tm = tm.UTC()
-	aw(path, appendString(nil, s))
+	aw(path, jsonwire.AppendString(nil, s))
 	return tm
 }
 

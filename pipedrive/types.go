@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
@@ -327,7 +326,7 @@ func (v Value) appendJSON(b []byte) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `"currency":`...)
-		b = appendString(b, v.Currency)
+		b = jsonwire.AppendString(b, v.Currency)
 	}
 	return append(b, '}')
 }
@@ -343,7 +342,7 @@ func (w *objWriter) key(k string) {
 		w.b = append(w.b, ',')
 	}
 	w.n++
-	w.b = appendString(w.b, k)
+	w.b = jsonwire.AppendString(w.b, k)
 	w.b = append(w.b, ':')
 }
 
@@ -356,7 +355,7 @@ func (w *objWriter) str(k string, p Patch[string]) {
 		w.b = append(w.b, "null"...)
 		return
 	}
-	w.b = appendString(w.b, p.v)
+	w.b = jsonwire.AppendString(w.b, p.v)
 }
 
 func (w *objWriter) int(k string, p Patch[int64]) {
@@ -400,52 +399,7 @@ func appendStrings(b []byte, ss []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = jsonwire.AppendString(b, s)
 	}
 	return append(b, ']')
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
-// as encoding/json writes it.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		i += n
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
