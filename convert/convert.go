@@ -102,18 +102,8 @@ func pipedriveToCopper[T any](c Converter, in pipedrive.Lead, build func(copper.
 	}}
 	l2 := r.toCopper(l)
 	out, rep2, err := build(ct, l2)
-	paths := pathsFrom(systemPipedrive, l2, r)
-	rep = slices.Grow(rep, len(r.rep)+len(rep2))
-	rep = append(rep, r.rep...)
-	for _, ch := range rep2 {
-		ch.Path = paths(ch.Path)
-		rep = append(rep, ch)
-	}
-	rep = finish(rep)
+	rep, err = c.settle(rep, r, rep2, pathsFrom(systemPipedrive, l2, r), err)
 	if err != nil {
-		return zero, rep, renamePaths(err, paths)
-	}
-	if err := c.strictErr(rep); err != nil {
 		return zero, rep, err
 	}
 	return out, rep, nil
@@ -145,18 +135,8 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 	// is_archived is sent by a later update: Bundle.Archive.
 	l2.Archived = lead.Optional[bool]{}
 	req, rep2, err := c.PipedriveTranslator().FromLead(l2)
-	paths := pathsFrom(systemCopper, l2, r)
-	rep = slices.Grow(rep, len(r.rep)+len(rep2))
-	rep = append(rep, r.rep...)
-	for _, ch := range rep2 {
-		ch.Path = paths(ch.Path)
-		rep = append(rep, ch)
-	}
-	rep = finish(rep)
+	rep, err = c.settle(rep, r, rep2, pathsFrom(systemCopper, l2, r), err)
 	if err != nil {
-		return Bundle{}, rep, renamePaths(err, paths)
-	}
-	if err := c.strictErr(rep); err != nil {
 		return Bundle{}, rep, err
 	}
 	b := Bundle{Person: plan.newPerson, Organization: plan.newOrg, Lead: req, Archive: plan.archive}
@@ -175,6 +155,24 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 		}
 	}
 	return b, rep, nil
+}
+
+// settle joins the source adapter's report, the remap's and the target
+// adapter's (with its paths renamed to the source's by paths) into one
+// finished report, and returns with it the target adapter's error, its
+// paths renamed too, or under Strict an error naming every dropped path.
+func (c Converter) settle(rep lead.Report, r *remapper, target lead.Report, paths func(string) string, err error) (lead.Report, error) {
+	rep = slices.Grow(rep, len(r.rep)+len(target))
+	rep = append(rep, r.rep...)
+	for _, ch := range target {
+		ch.Path = paths(ch.Path)
+		rep = append(rep, ch)
+	}
+	rep = finish(rep)
+	if err != nil {
+		return rep, renamePaths(err, paths)
+	}
+	return rep, c.strictErr(rep)
 }
 
 // strictErr returns, under Strict, an error naming every dropped path.

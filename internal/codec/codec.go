@@ -75,158 +75,72 @@ func New(o Options) (Converter, error) {
 	pd, cp := c.PipedriveTranslator(), c.CopperTranslator()
 	switch [2]Format{o.From, o.To} {
 	case [2]Format{Pipedrive, Pipedrive}:
-		return pipedriveIdentity{pd}, nil
+		return chain(pipedrive.DecodeLead, identity(pd.ToLead, pd.LeadObject), appendJSON[pipedrive.Lead]), nil
 	case [2]Format{Copper, Copper}:
-		return copperIdentity{cp}, nil
+		return chain(copper.DecodeLead, identity(cp.ToLead, cp.LeadObject), appendJSON[copper.Lead]), nil
 	case [2]Format{Canonical, Canonical}:
-		return canonicalIdentity{}, nil
+		return chain(DecodeCanonical, func(l lead.Lead) (lead.Lead, lead.Report, error) { return l, nil, nil }, appendCanonical), nil
 	case [2]Format{Pipedrive, Canonical}:
-		return pipedriveToCanonical{pd}, nil
+		return chain(pipedrive.DecodeLead, pd.ToLead, appendCanonical), nil
 	case [2]Format{Copper, Canonical}:
-		return copperToCanonical{cp}, nil
+		return chain(copper.DecodeLead, cp.ToLead, appendCanonical), nil
 	case [2]Format{Canonical, Pipedrive}:
-		return canonicalToPipedrive{pd}, nil
+		return chain(DecodeCanonical, pd.FromLead, appendJSON[pipedrive.AddLeadRequest]), nil
 	case [2]Format{Canonical, Copper}:
-		return canonicalToCopper{cp}, nil
+		return chain(DecodeCanonical, cp.FromLead, appendJSON[copper.CreateLeadRequest]), nil
 	case [2]Format{Pipedrive, Copper}:
-		return pipedriveToCopper{c}, nil
+		return chain(pipedrive.DecodeLead, c.PipedriveToCopper, appendJSON[copper.CreateLeadRequest]), nil
 	case [2]Format{Copper, Pipedrive}:
-		return copperToPipedrive{c}, nil
+		return chain(copper.DecodeLead, c.CopperToPipedrive, appendJSON[convert.Bundle]), nil
 	}
 	return nil, fmt.Errorf("converting %s to %s is not supported", o.From, o.To)
 }
 
-type pipedriveIdentity struct{ t pipedrive.Translator }
-
-func (c pipedriveIdentity) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	in, err := pipedrive.DecodeLead(rec)
-	if err != nil {
-		return out, nil, err
-	}
-	l, _, err := c.t.ToLead(in)
-	if err != nil {
-		return out, nil, err
-	}
-	obj, rep, err := c.t.LeadObject(l)
-	if err != nil {
-		return out, nil, err
-	}
-	return obj.AppendJSON(out), rep, nil
+// A pipeline is a Converter made of three steps: decode the record,
+// translate it, append the result's JSON.
+type pipeline[In, Out any] struct {
+	decode    func([]byte) (In, error)
+	translate func(In) (Out, lead.Report, error)
+	encode    func([]byte, Out) ([]byte, error)
 }
 
-type copperIdentity struct{ t copper.Translator }
-
-func (c copperIdentity) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	in, err := copper.DecodeLead(rec)
-	if err != nil {
-		return out, nil, err
-	}
-	l, _, err := c.t.ToLead(in)
-	if err != nil {
-		return out, nil, err
-	}
-	obj, rep, err := c.t.LeadObject(l)
-	if err != nil {
-		return out, nil, err
-	}
-	return obj.AppendJSON(out), rep, nil
+func chain[In, Out any](decode func([]byte) (In, error), translate func(In) (Out, lead.Report, error), encode func([]byte, Out) ([]byte, error)) Converter {
+	return pipeline[In, Out]{decode, translate, encode}
 }
 
-type canonicalIdentity struct{}
-
-func (canonicalIdentity) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	l, err := DecodeCanonical(rec)
+func (p pipeline[In, Out]) Convert(rec, out []byte) ([]byte, lead.Report, error) {
+	in, err := p.decode(rec)
 	if err != nil {
 		return out, nil, err
 	}
-	out, err = appendCanonical(out, l)
-	return out, nil, err
+	v, rep, err := p.translate(in)
+	if err != nil {
+		return out, nil, err
+	}
+	res, err := p.encode(out, v)
+	if err != nil {
+		return out, nil, err
+	}
+	return res, rep, nil
 }
 
-type pipedriveToCanonical struct{ t pipedrive.Translator }
-
-func (c pipedriveToCanonical) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	in, err := pipedrive.DecodeLead(rec)
-	if err != nil {
-		return out, nil, err
+// identity translates a vendor's lead object to the canonical lead and
+// back. The report is the way back's: what the canonical lead could not
+// give the object again.
+func identity[V any](toLead func(V) (lead.Lead, lead.Report, error), back func(lead.Lead) (V, lead.Report, error)) func(V) (V, lead.Report, error) {
+	return func(in V) (V, lead.Report, error) {
+		l, _, err := toLead(in)
+		if err != nil {
+			var zero V
+			return zero, nil, err
+		}
+		return back(l)
 	}
-	l, rep, err := c.t.ToLead(in)
-	if err != nil {
-		return out, nil, err
-	}
-	out, err = appendCanonical(out, l)
-	return out, rep, err
 }
 
-type copperToCanonical struct{ t copper.Translator }
-
-func (c copperToCanonical) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	in, err := copper.DecodeLead(rec)
-	if err != nil {
-		return out, nil, err
-	}
-	l, rep, err := c.t.ToLead(in)
-	if err != nil {
-		return out, nil, err
-	}
-	out, err = appendCanonical(out, l)
-	return out, rep, err
-}
-
-type canonicalToPipedrive struct{ t pipedrive.Translator }
-
-func (c canonicalToPipedrive) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	l, err := DecodeCanonical(rec)
-	if err != nil {
-		return out, nil, err
-	}
-	body, rep, err := c.t.FromLead(l)
-	if err != nil {
-		return out, nil, err
-	}
-	return body.AppendJSON(out), rep, nil
-}
-
-type canonicalToCopper struct{ t copper.Translator }
-
-func (c canonicalToCopper) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	l, err := DecodeCanonical(rec)
-	if err != nil {
-		return out, nil, err
-	}
-	body, rep, err := c.t.FromLead(l)
-	if err != nil {
-		return out, nil, err
-	}
-	return body.AppendJSON(out), rep, nil
-}
-
-type pipedriveToCopper struct{ c convert.Converter }
-
-func (c pipedriveToCopper) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	in, err := pipedrive.DecodeLead(rec)
-	if err != nil {
-		return out, nil, err
-	}
-	body, rep, err := c.c.PipedriveToCopper(in)
-	if err != nil {
-		return out, nil, err
-	}
-	return body.AppendJSON(out), rep, nil
-}
-
-type copperToPipedrive struct{ c convert.Converter }
-
-func (c copperToPipedrive) Convert(rec, out []byte) ([]byte, lead.Report, error) {
-	in, err := copper.DecodeLead(rec)
-	if err != nil {
-		return out, nil, err
-	}
-	b, rep, err := c.c.CopperToPipedrive(in)
-	if err != nil {
-		return out, nil, err
-	}
-	return b.AppendJSON(out), rep, nil
+// appendJSON appends v's compact JSON with its own encoder.
+func appendJSON[T interface{ AppendJSON([]byte) []byte }](dst []byte, v T) ([]byte, error) {
+	return v.AppendJSON(dst), nil
 }
 
 // appendCanonical appends l's canonical JSON, without HTML escaping.
