@@ -56,8 +56,10 @@ func unquote(raw []byte) (string, bool) {
 	if bytes.IndexByte(raw, '\\') < 0 {
 		return string(raw[1 : len(raw)-1]), true
 	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
+	var d jsonwire.Decoder
+	d.Reset(raw)
+	s, err := d.String()
+	if err != nil || d.End() != nil {
 		return "", false
 	}
 	return s, true
