@@ -195,14 +195,24 @@ func refID(raw []byte) (string, bool) {
 	if raw[0] != '{' {
 		return "", false
 	}
-	var obj struct {
-		Value json.RawMessage `json:"value"`
-		ID    json.RawMessage `json:"id"`
-	}
-	if json.Unmarshal(raw, &obj) != nil {
+	// Keys match exactly, as everywhere in a lead: "VALUE" is not "value".
+	var d jsonwire.Decoder
+	d.Reset(raw)
+	var value, id []byte
+	err := d.Object(func(k []byte) error {
+		v, err := d.Raw()
+		switch string(k) {
+		case "value":
+			value = v
+		case "id":
+			id = v
+		}
+		return err
+	})
+	if err != nil || d.End() != nil {
 		return "", false
 	}
-	for _, v := range []json.RawMessage{obj.Value, obj.ID} {
+	for _, v := range [][]byte{value, id} {
 		if len(v) > 0 && isNumberStart(v) {
 			return refID(v)
 		}

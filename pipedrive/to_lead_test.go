@@ -122,6 +122,7 @@ func TestToLeadRules(t *testing.T) {
 				t.Errorf("ref = %v", r)
 			}
 		}},
+		{name: "user as object, key in capitals", tr: defs, extra: `,"68e58909ccb2b416525a56c9a30f4300bbeeb636":{"VALUE":7}`, wantErr: "68e58909ccb2b416525a56c9a30f4300bbeeb636: want integer id or object with value, got object", is: lead.ErrType},
 		{name: "unknown key kept", extra: `,"TITLE":"x"`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
 			if string(l.Vendor[System].Fields["TITLE"]) != `"x"` {
 				t.Errorf("fields = %v", l.Vendor[System].Fields)
