@@ -172,14 +172,7 @@ func (r UpdateLeadRequest) AppendJSON(dst []byte) []byte {
 	if v, ok := r.IsArchived.Get(); ok {
 		w.bool("is_archived", Set(v))
 	}
-	if !r.Value.IsZero() {
-		w.key("value")
-		if v, ok := r.Value.Get(); ok {
-			w.b = v.appendJSON(w.b)
-		} else {
-			w.b = append(w.b, "null"...)
-		}
-	}
+	member(&w, "value", r.Value, appendValue)
 	w.str("expected_close_date", r.ExpectedCloseDate)
 	if v, ok := r.VisibleTo.Get(); ok {
 		w.str("visible_to", Set(v))

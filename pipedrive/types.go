@@ -3,7 +3,6 @@ package pipedrive
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
@@ -280,14 +279,7 @@ func (l Lead) AppendJSON(dst []byte) []byte {
 	w.str("title", l.Title)
 	w.int("owner_id", l.OwnerID)
 	w.int("creator_id", l.CreatorID)
-	if l.LabelIDs.state != 0 {
-		w.key("label_ids")
-		if ids, ok := l.LabelIDs.Get(); ok {
-			w.b = appendStrings(w.b, ids)
-		} else {
-			w.b = append(w.b, "null"...)
-		}
-	}
+	member(&w, "label_ids", l.LabelIDs, appendStrings)
 	w.int("person_id", l.PersonID)
 	w.int("organization_id", l.OrganizationID)
 	w.str("source_name", l.SourceName)
@@ -297,14 +289,7 @@ func (l Lead) AppendJSON(dst []byte) []byte {
 	w.str("channel_id", l.ChannelID)
 	w.bool("is_archived", l.IsArchived)
 	w.bool("was_seen", l.WasSeen)
-	if l.Value.state != 0 {
-		w.key("value")
-		if v, ok := l.Value.Get(); ok {
-			w.b = v.appendJSON(w.b)
-		} else {
-			w.b = append(w.b, "null"...)
-		}
-	}
+	member(&w, "value", l.Value, appendValue)
 	w.str("expected_close_date", l.ExpectedCloseDate)
 	w.int("next_activity_id", l.NextActivityID)
 	w.str("add_time", l.AddTime)
@@ -346,41 +331,51 @@ func (w *objWriter) key(k string) {
 	w.b = append(w.b, ':')
 }
 
+// member writes member k of p: nothing when p is absent, null when it is
+// null, else its value by enc.
+func member[T any](w *objWriter, k string, p Patch[T], enc func([]byte, T) []byte) {
+	if w.open(k, p.state) {
+		w.b = enc(w.b, p.v)
+	}
+}
+
+// str, int and bool are member for the common kinds without the call
+// through enc: they run for every key of every lead, and member for all of
+// them made BenchmarkAppendJSON about 9% slower.
+
 func (w *objWriter) str(k string, p Patch[string]) {
-	if p.state == 0 {
-		return
+	if w.open(k, p.state) {
+		w.b = jsonwire.AppendString(w.b, p.v)
 	}
-	w.key(k)
-	if p.state == 1 {
-		w.b = append(w.b, "null"...)
-		return
-	}
-	w.b = jsonwire.AppendString(w.b, p.v)
 }
 
 func (w *objWriter) int(k string, p Patch[int64]) {
-	if p.state == 0 {
-		return
+	if w.open(k, p.state) {
+		w.b = jsonwire.AppendInt(w.b, p.v)
 	}
-	w.key(k)
-	if p.state == 1 {
-		w.b = append(w.b, "null"...)
-		return
-	}
-	w.b = strconv.AppendInt(w.b, p.v, 10)
 }
 
 func (w *objWriter) bool(k string, p Patch[bool]) {
-	if p.state == 0 {
-		return
+	if w.open(k, p.state) {
+		w.b = jsonwire.AppendBool(w.b, p.v)
+	}
+}
+
+// open writes the key of a member that is not absent, and null for a
+// null one; it reports whether the value is still to be written.
+func (w *objWriter) open(k string, state uint8) bool {
+	if state == 0 {
+		return false
 	}
 	w.key(k)
-	if p.state == 1 {
+	if state == 1 {
 		w.b = append(w.b, "null"...)
-		return
+		return false
 	}
-	w.b = strconv.AppendBool(w.b, p.v)
+	return true
 }
+
+func appendValue(b []byte, v Value) []byte { return v.appendJSON(b) }
 
 func (w *objWriter) raw(fields []RawField) {
 	for _, f := range fields {
