@@ -17,7 +17,7 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 
-	"github.com/leadbridge/leadbridge/internal/codec"
+	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/internal/stream"
 	"github.com/leadbridge/leadbridge/lead"
 )
@@ -246,19 +246,19 @@ func Check(c Config) (Result, error) {
 
 // newConverter builds the converter of c as leadconv builds it from its
 // flags.
-func newConverter(c Config) (codec.Converter, error) {
+func newConverter(c Config) (*convert.RecordConverter, error) {
 	if c.Dir == "" {
 		return nil, errors.New("Config.Dir is empty")
 	}
-	from, err := codec.ParseFormat(c.From)
+	from, err := convert.ParseFormat(c.From)
 	if err != nil {
 		return nil, fmt.Errorf("Config.From: %w", err)
 	}
-	to, err := codec.ParseFormat(c.To)
+	to, err := convert.ParseFormat(c.To)
 	if err != nil {
 		return nil, fmt.Errorf("Config.To: %w", err)
 	}
-	setup := codec.Setup{MappingFile: c.Mapping, Strict: c.Strict,
+	setup := convert.Setup{MappingFile: c.Mapping, Strict: c.Strict,
 		PipedriveAccount: c.PipedriveAccount, CopperAccount: c.CopperAccount}
 	if c.Mapping != "" {
 		if setup.Mapping, err = os.ReadFile(c.Mapping); err != nil {
@@ -269,7 +269,7 @@ func newConverter(c Config) (codec.Converter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return codec.New(codec.Options{From: from, To: to, Convert: cv})
+	return convert.NewRecordConverter(from, to, cv)
 }
 
 // An input is one input file and its golden file.
@@ -333,7 +333,7 @@ func listDir(c Config) ([]input, []string, error) {
 
 // checkFile converts one input and compares the result with its golden
 // file, or writes it.
-func checkFile(c Config, conv codec.Converter, in input) (FileResult, error) {
+func checkFile(c Config, conv *convert.RecordConverter, in input) (FileResult, error) {
 	fr := FileResult{Input: in.path, Golden: in.golden}
 	got, err := convertFile(c, conv, in.path)
 	if err != nil {
@@ -383,7 +383,7 @@ type record struct {
 }
 
 // convertFile converts every record of the input at path.
-func convertFile(c Config, conv codec.Converter, path string) (file, error) {
+func convertFile(c Config, conv *convert.RecordConverter, path string) (file, error) {
 	f := file{From: c.From, To: c.To, Records: []record{}}
 	r, err := os.Open(path)
 	if err != nil {

@@ -1,16 +1,17 @@
 package main
 
 import (
-	"github.com/leadbridge/leadbridge/internal/codec"
+	"github.com/leadbridge/leadbridge/convert"
+	"github.com/leadbridge/leadbridge/lead"
 )
 
-// A format names a lead shape on the command line: a codec.Format that
+// A format names a lead shape on the command line: a convert.Format that
 // is also a flag.Value.
-type format codec.Format
+type format convert.Format
 
-// Set implements flag.Value: it accepts the names of codec.Formats.
+// Set implements flag.Value: it accepts the names of convert.Formats.
 func (f *format) Set(s string) error {
-	v, err := codec.ParseFormat(s)
+	v, err := convert.ParseFormat(s)
 	if err != nil {
 		return err
 	}
@@ -21,11 +22,13 @@ func (f *format) Set(s string) error {
 func (f *format) String() string { return string(*f) }
 
 // A converter turns the bytes of one input record into one output line:
-// codec.Converter, whose Convert appends the converted record to out
+// *convert.RecordConverter, whose Convert appends the converted record to out
 // (no newline) and returns the report and, for a rejected record, a
 // lead.ErrorList or *lead.FieldError naming paths in the input. One
 // converter serves every worker of a run: it is safe for concurrent use.
-type converter = codec.Converter
+type converter interface {
+	Convert(rec, out []byte) ([]byte, lead.Report, error)
+}
 
 // A converterSpec says which converter a run needs.
 type converterSpec struct {
@@ -47,10 +50,14 @@ type converterSpec struct {
 // is not supported or the mapping or an account folder cannot be read; the
 // command line reports the error as a usage error.
 func newConverter(spec converterSpec) (converter, error) {
-	c, err := codec.Setup{Mapping: spec.Mapping, MappingFile: spec.MappingFile, Strict: spec.Strict,
+	c, err := convert.Setup{Mapping: spec.Mapping, MappingFile: spec.MappingFile, Strict: spec.Strict,
 		PipedriveAccount: spec.PipedriveAccount, CopperAccount: spec.CopperAccount}.Converter()
 	if err != nil {
 		return nil, err
 	}
-	return codec.New(codec.Options{From: codec.Format(spec.From), To: codec.Format(spec.To), Convert: c})
+	rc, err := convert.NewRecordConverter(convert.Format(spec.From), convert.Format(spec.To), c)
+	if err != nil {
+		return nil, err
+	}
+	return rc, nil
 }

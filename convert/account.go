@@ -1,4 +1,4 @@
-package codec
+package convert
 
 import (
 	"encoding/json"
@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/copper"
 	"github.com/leadbridge/leadbridge/lead"
 	"github.com/leadbridge/leadbridge/pipedrive"
@@ -89,14 +88,14 @@ type Setup struct {
 	Strict           bool
 }
 
-// Converter reads what s names into a convert.Converter: the mapping, the
+// Converter reads what s names into a Converter: the mapping, the
 // two accounts' translators and a directory of their exports. Errors name
 // the file they come from.
-func (s Setup) Converter() (convert.Converter, error) {
-	var c convert.Converter
+func (s Setup) Converter() (Converter, error) {
+	var c Converter
 	var err error
 	if s.Mapping != nil {
-		if c.Mapping, err = convert.ParseMapping(s.Mapping); err != nil {
+		if c.Mapping, err = ParseMapping(s.Mapping); err != nil {
 			return c, fmt.Errorf("mapping %s:\n%w", s.MappingFile, err)
 		}
 	}
@@ -112,7 +111,7 @@ func (s Setup) Converter() (convert.Converter, error) {
 		}
 	}
 	if s.PipedriveAccount != "" || s.CopperAccount != "" {
-		dir, err := convert.LoadDirectory(s.PipedriveAccount, s.CopperAccount)
+		dir, err := LoadDirectory(s.PipedriveAccount, s.CopperAccount)
 		if err != nil {
 			return c, fmt.Errorf("account exports: %w", err)
 		}

@@ -1,9 +1,5 @@
-// Package codec turns one input record of one lead shape into one output
-// record of another: the per-record conversion behind leadconv and the
-// leadtest golden kit. A Converter is built once for a pair of formats and
-// an account set-up, and is safe for concurrent use.
-//
-// The pairs:
+// The per-record conversion: one input record of one lead shape into one
+// output record of another. The pairs:
 //
 //	pipedrive → pipedrive   the lead object back (identity through lead.Lead)
 //	copper    → copper      the lead object back (identity through lead.Lead)
@@ -12,16 +8,15 @@
 //	copper    → canonical   ToLead
 //	canonical → pipedrive   the POST /v1/leads body
 //	canonical → copper      the POST /leads body
-//	pipedrive → copper      convert.PipedriveToCopper: the POST /leads body
-//	copper    → pipedrive   convert.CopperToPipedrive: a convert.Bundle
-package codec
+//	pipedrive → copper      PipedriveToCopper: the POST /leads body
+//	copper    → pipedrive   CopperToPipedrive: a Bundle
+package convert
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 
-	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/copper"
 	"github.com/leadbridge/leadbridge/lead"
 	"github.com/leadbridge/leadbridge/pipedrive"
@@ -50,30 +45,52 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown format %q (want canonical, pipedrive or copper)", s)
 }
 
-// A Converter turns the bytes of one input record into one output record.
-//
+// A RecordConverter turns the bytes of one input record of one format
+// into one output record of another: the per-record conversion behind
+// leadconv, leadtest and the stream processor. Build it once with
+// [NewRecordConverter]; it is safe for concurrent use by any number of
+// goroutines.
+type RecordConverter struct {
+	from, to Format
+	conv     recordConverter
+}
+
+// recordConverter is one pair's conversion.
+type recordConverter interface {
+	Convert(rec, out []byte) ([]byte, lead.Report, error)
+}
+
+// From and To return the formats rc converts between.
+func (rc *RecordConverter) From() Format { return rc.from }
+
+// To returns the format rc writes.
+func (rc *RecordConverter) To() Format { return rc.to }
+
 // Convert appends the converted record to out, as one line of compact JSON
 // without a newline, and returns the extended slice with the Report of
 // every field the conversion dropped, derived, changed or defaulted. A
 // non-nil error rejects the record: a lead.ErrorList or *lead.FieldError
-// naming paths in the input record.
-type Converter interface {
-	Convert(rec, out []byte) ([]byte, lead.Report, error)
+// naming paths in the input record; out is then returned unchanged.
+func (rc *RecordConverter) Convert(rec, out []byte) ([]byte, lead.Report, error) {
+	return rc.conv.Convert(rec, out)
 }
 
-// Options say which Converter to build.
-type Options struct {
-	From, To Format
-	// Convert carries the mapping, the directory and the two accounts'
-	// translators; its zero value works.
-	Convert convert.Converter
+// NewRecordConverter returns the RecordConverter for from → to with the
+// account set-up c (a mapping, a directory and the two accounts'
+// translators; the zero Converter works). Build c from values, or from
+// files and folders with [Setup.Converter].
+func NewRecordConverter(from, to Format, c Converter) (*RecordConverter, error) {
+	conv, err := newRecordConverter(from, to, c)
+	if err != nil {
+		return nil, err
+	}
+	return &RecordConverter{from: from, to: to, conv: conv}, nil
 }
 
-// New returns the Converter for o.From → o.To.
-func New(o Options) (Converter, error) {
-	c := o.Convert
+// newRecordConverter returns the conversion for from → to.
+func newRecordConverter(from, to Format, c Converter) (recordConverter, error) {
 	pd, cp := c.PipedriveTranslator(), c.CopperTranslator()
-	switch [2]Format{o.From, o.To} {
+	switch [2]Format{from, to} {
 	case [2]Format{Pipedrive, Pipedrive}:
 		return chain(pipedrive.DecodeLead, identity(pd.ToLead, pd.LeadObject), appendJSON[pipedrive.Lead]), nil
 	case [2]Format{Copper, Copper}:
@@ -91,12 +108,12 @@ func New(o Options) (Converter, error) {
 	case [2]Format{Pipedrive, Copper}:
 		return chain(pipedrive.DecodeLead, c.PipedriveToCopper, appendJSON[copper.CreateLeadRequest]), nil
 	case [2]Format{Copper, Pipedrive}:
-		return chain(copper.DecodeLead, c.CopperToPipedrive, appendJSON[convert.Bundle]), nil
+		return chain(copper.DecodeLead, c.CopperToPipedrive, appendJSON[Bundle]), nil
 	}
-	return nil, fmt.Errorf("converting %s to %s is not supported", o.From, o.To)
+	return nil, fmt.Errorf("converting %s to %s is not supported", from, to)
 }
 
-// A pipeline is a Converter made of three steps: decode the record,
+// A pipeline is a recordConverter made of three steps: decode the record,
 // translate it, append the result's JSON.
 type pipeline[In, Out any] struct {
 	decode    func([]byte) (In, error)
@@ -104,7 +121,7 @@ type pipeline[In, Out any] struct {
 	encode    func([]byte, Out) ([]byte, error)
 }
 
-func chain[In, Out any](decode func([]byte) (In, error), translate func(In) (Out, lead.Report, error), encode func([]byte, Out) ([]byte, error)) Converter {
+func chain[In, Out any](decode func([]byte) (In, error), translate func(In) (Out, lead.Report, error), encode func([]byte, Out) ([]byte, error)) recordConverter {
 	return pipeline[In, Out]{decode, translate, encode}
 }
 

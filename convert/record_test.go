@@ -1,4 +1,4 @@
-package codec
+package convert
 
 import (
 	"bufio"
@@ -8,19 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadbridge/leadbridge/convert"
 	_ "github.com/leadbridge/leadbridge/internal/golden" // defines -update
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/internal/leadgen"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
-var root = filepath.Join("..", "..", "testdata")
-
 // sample is the converter set-up of the sample accounts.
-func sample(t testing.TB) convert.Converter {
+func sample(t testing.TB) Converter {
 	t.Helper()
-	m, err := convert.LoadMapping(filepath.Join(root, "mapping.json"))
+	m, err := LoadMapping(filepath.Join(root, "mapping.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,11 +29,11 @@ func sample(t testing.TB) convert.Converter {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, err := convert.LoadDirectory(filepath.Join(root, "pipedrive"), filepath.Join(root, "copper"))
+	dir, err := LoadDirectory(filepath.Join(root, "pipedrive"), filepath.Join(root, "copper"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return convert.Converter{Mapping: m, Directory: dir, Pipedrive: pd, Copper: cp}
+	return Converter{Mapping: m, Directory: dir, Pipedrive: pd, Copper: cp}
 }
 
 func generate(t testing.TB, vendor Format, n int, seed uint64) [][]byte {
@@ -106,7 +103,7 @@ func TestEveryFieldAccounted(t *testing.T) {
 	}
 	for _, dir := range [][2]Format{{Pipedrive, Copper}, {Copper, Pipedrive}} {
 		t.Run(string(dir[0])+"→"+string(dir[1]), func(t *testing.T) {
-			conv, err := New(Options{From: dir[0], To: dir[1], Convert: c})
+			conv, err := NewRecordConverter(dir[0], dir[1], c)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +167,7 @@ func TestHugeStrings(t *testing.T) {
 		{Canonical, `{"title":"` + big + `"}`},
 	} {
 		t.Run(string(tt.f), func(t *testing.T) {
-			conv, err := New(Options{From: tt.f, To: tt.f})
+			conv, err := NewRecordConverter(tt.f, tt.f, Converter{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -190,12 +187,12 @@ func TestHugeStrings(t *testing.T) {
 func TestNew(t *testing.T) {
 	for _, from := range Formats {
 		for _, to := range Formats {
-			if _, err := New(Options{From: from, To: to}); err != nil {
+			if _, err := NewRecordConverter(from, to, Converter{}); err != nil {
 				t.Errorf("New(%s→%s): %v", from, to, err)
 			}
 		}
 	}
-	if _, err := New(Options{From: "hubspot", To: Copper}); err == nil {
+	if _, err := NewRecordConverter("hubspot", Copper, Converter{}); err == nil {
 		t.Error("New accepted an unknown format")
 	}
 	if _, err := ParseFormat("Pipedrive"); err == nil {

@@ -1,4 +1,4 @@
-package codec
+package convert
 
 import (
 	"encoding/json"
@@ -11,14 +11,14 @@ import (
 // record into a map and encoding it again with encoding/json, which
 // translates nothing. Compare the ratio of the two in one run.
 //
-//	go test ./internal/codec -run '^$' -bench Convert -benchmem
+//	go test ./convert -run '^$' -bench Convert -benchmem
 func BenchmarkConvert(b *testing.B) {
 	c := sample(b)
 	for _, pair := range [][2]Format{
 		{Pipedrive, Copper}, {Copper, Pipedrive}, {Pipedrive, Pipedrive}, {Copper, Copper}, {Pipedrive, Canonical},
 	} {
 		recs := generate(b, pair[0], 1000, 3)
-		conv, err := New(Options{From: pair[0], To: pair[1], Convert: c})
+		conv, err := NewRecordConverter(pair[0], pair[1], c)
 		if err != nil {
 			b.Fatal(err)
 		}
