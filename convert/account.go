@@ -77,15 +77,21 @@ func fileErr(path string, err error) error {
 	return list.Err()
 }
 
-// Setup is what a converter needs to know of the two accounts, as
-// leadconv's flags and leadtest's Config name it: the mapping (its bytes,
-// and its file name for messages) and folders of account exports.
+// Setup is what a converter needs to know of the two accounts, as files
+// and folders, the way leadconv's flags and leadtest's Config name them.
+// The zero Setup gives the zero Converter.
 type Setup struct {
-	Mapping          []byte
-	MappingFile      string
+	// Mapping is the mapping file's content; when it is nil and
+	// MappingFile is set, the file is read. MappingFile names the file in
+	// messages.
+	Mapping     []byte
+	MappingFile string
+	// PipedriveAccount and CopperAccount are folders of account exports,
+	// laid out as testdata/pipedrive and testdata/copper.
 	PipedriveAccount string
 	CopperAccount    string
-	Strict           bool
+	// Strict has the effect of Converter.Strict.
+	Strict bool
 }
 
 // Converter reads what s names into a Converter: the mapping, the
@@ -94,6 +100,11 @@ type Setup struct {
 func (s Setup) Converter() (Converter, error) {
 	var c Converter
 	var err error
+	if s.Mapping == nil && s.MappingFile != "" {
+		if s.Mapping, err = os.ReadFile(s.MappingFile); err != nil {
+			return c, fmt.Errorf("mapping: %w", err)
+		}
+	}
 	if s.Mapping != nil {
 		if c.Mapping, err = ParseMapping(s.Mapping); err != nil {
 			return c, fmt.Errorf("mapping %s:\n%w", s.MappingFile, err)

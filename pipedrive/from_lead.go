@@ -351,7 +351,7 @@ func (t Translator) labelByName(name string) string {
 	return ""
 }
 
-// FromLead builds the body of POST /v1/leads for l. Rules (seed 002):
+// FromLead builds the body of POST /v1/leads for l. Rules (Pipedrive API reference, addLead):
 // title is required; person_id or organization_id is required and must
 // be a Pipedrive integer id; value needs amount and currency; the
 // visibility must be expressible on the Translator's plan. What POST does

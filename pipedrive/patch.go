@@ -3,7 +3,7 @@ package pipedrive
 import "encoding/json"
 
 // Patch is a field that may be absent, null or a value. It is the shape
-// of every nullable field of a PATCH /v1/leads/{id} body (seed 004: "Send
+// of every nullable field of a PATCH /v1/leads/{id} body (Pipedrive API reference, updateLead: "Send
 // null to unset a property") and, in [Lead], records how the response
 // wrote each field. The zero Patch is absent; with the `omitzero` option
 // encoding/json leaves it out.

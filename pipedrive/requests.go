@@ -9,7 +9,7 @@ import (
 	"github.com/leadbridge/leadbridge/lead"
 )
 
-// AddLeadRequest is the body of POST /v1/leads (seed 002): only the keys
+// AddLeadRequest is the body of POST /v1/leads (Pipedrive API reference, addLead): only the keys
 // that endpoint accepts. Empty fields are left out of the JSON; Pipedrive
 // does not accept null for person_id and organization_id on create.
 type AddLeadRequest struct {
@@ -129,7 +129,7 @@ func (r *AddLeadRequest) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// UpdateLeadRequest is the body of PATCH /v1/leads/{id} (seed 004): only
+// UpdateLeadRequest is the body of PATCH /v1/leads/{id} (Pipedrive API reference, updateLead): only
 // the keys to change. Nullable fields are a [Patch] (absent, null to
 // unset, or a value); fields Pipedrive never unsets are a lead.Optional,
 // so the type forbids null where the API does.

@@ -8,7 +8,7 @@ import (
 const System = "pipedrive"
 
 // Plan is a Pipedrive subscription plan, as far as it changes the meaning
-// of visible_to (seed 002, "visible_to").
+// of visible_to (Pipedrive API reference, addLead, "visible_to").
 type Plan uint8
 
 // The plans. The zero Plan is unknown: ToLead then translates only the

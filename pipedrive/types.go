@@ -8,7 +8,7 @@ import (
 	"github.com/leadbridge/leadbridge/lead"
 )
 
-// Lead is a lead as Pipedrive returns it (LeadResponse, seed 000; the data
+// Lead is a lead as Pipedrive returns it (Pipedrive API reference, LeadResponse; the data
 // of GET/POST/PATCH /v1/leads). Each of the 21 documented fields is a
 // [Patch]: absent, null or a value, exactly as the response wrote it.
 // Custom fields (40-hex keys), their companion keys and any other key the
@@ -50,7 +50,7 @@ type RawField struct {
 }
 
 // Value is a lead's potential value, {"amount": 200, "currency": "EUR"}
-// (LeadValue, seed 000). Amount is the exact text of the JSON number; it is
+// (Pipedrive API reference, LeadValue). Amount is the exact text of the JSON number; it is
 // never a float64. Both are required by Pipedrive; an empty Amount or
 // Currency means the response left it out.
 type Value struct {

@@ -8,7 +8,7 @@ import (
 )
 
 // UpdateRequest builds the body of PATCH /v1/leads/{id} that turns before
-// into after (seed 004): unchanged fields are absent, cleared fields are
+// into after (Pipedrive API reference, updateLead): unchanged fields are absent, cleared fields are
 // null where Pipedrive can unset them (value, person_id, organization_id,
 // expected_close_date, channel, channel_id, custom fields) and reported
 // where it cannot (owner, visibility, archived, seen). Rules: the lead
