@@ -213,8 +213,17 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 
 	out.CCEmail = str(20, l.BCCEmail)
 
-	// custom fields, then the unknown keys kept in Fields.
+	// custom fields, each followed by its companion keys, then the other
+	// keys kept in Fields, sorted by name.
 	var written []string
+	var vdKeys []string
+	if len(vd.Fields) > 0 {
+		vdKeys = make([]string, 0, len(vd.Fields))
+		for k := range vd.Fields {
+			vdKeys = append(vdKeys, k)
+		}
+		slices.Sort(vdKeys)
+	}
 	for i, cf := range l.CustomFields {
 		key := customKey(cf)
 		if key == "" {
@@ -244,14 +253,18 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 			out.Extra = append(out.Extra, RawField{Key: k, Value: jsonwire.AppendString(nil, cf.Money.Currency)})
 			written = append(written, k)
 		}
+		// The field's other companion keys (<key>_currency of a raw
+		// monetary field, <key>_until, <key>_formatted_address, …) follow
+		// it, as Pipedrive writes them.
+		for _, k := range vdKeys {
+			if base, _, ok := companionOf(k); ok && base == key && !slices.Contains(written, k) {
+				out.Extra = append(out.Extra, RawField{Key: k, Value: vd.Fields[k]})
+				written = append(written, k)
+			}
+		}
 	}
 	if len(vd.Fields) > 0 {
-		keys := make([]string, 0, len(vd.Fields))
-		for k := range vd.Fields {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range vdKeys {
 			if leadKey([]byte(k)) >= 0 || slices.Contains(written, k) {
 				continue
 			}
