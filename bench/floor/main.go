@@ -1,12 +1,16 @@
 // Command floor is the decode+encode floor of the conversion benchmarks: it
-// reads NDJSON leads, decodes each line into a plain struct with
-// encoding/json and writes it back, doing no translation at all. A
+// reads NDJSON leads, decodes each line into a plain struct and writes it
+// back, doing no translation at all, with encoding/json or with
+// goccy/go-json (the fastest reflection-based JSON library in reach). A
 // conversion cannot be faster than reading and writing its records, so
-// bench/run quotes leadconv's throughput as a ratio of this one.
+// bench/run quotes leadconv's throughput as a ratio of these.
+//
+// It lives in its own module (bench/go.mod), so that the library's users
+// never inherit goccy/go-json.
 //
 // Usage:
 //
-//	floor -vendor pipedrive|copper < leads.ndjson > /dev/null
+//	floor -vendor pipedrive|copper [-codec std|goccy] < leads.ndjson > /dev/null
 package main
 
 import (
@@ -16,7 +20,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	goccy "github.com/goccy/go-json"
 )
+
+// A codec is a pair of JSON functions with encoding/json's signatures.
+type codec struct {
+	unmarshal func([]byte, any) error
+	marshal   func(any) ([]byte, error)
+}
+
+var codecs = map[string]codec{
+	"std":   {json.Unmarshal, json.Marshal},
+	"goccy": {goccy.Unmarshal, goccy.Marshal},
+}
 
 // pipedriveLead mirrors a Pipedrive lead; custom fields are not caught.
 type pipedriveLead struct {
@@ -97,8 +114,14 @@ type copperLead struct {
 
 func main() {
 	vendor := flag.String("vendor", "pipedrive", "the shape of the input: pipedrive or copper")
+	name := flag.String("codec", "std", "the JSON library: std (encoding/json) or goccy (goccy/go-json)")
 	flag.Parse()
-	n, err := run(*vendor, os.Stdin, os.Stdout)
+	c, ok := codecs[*name]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "floor: unknown codec %q (want std or goccy)\n", *name)
+		os.Exit(2)
+	}
+	n, err := run(c, *vendor, os.Stdin, os.Stdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "floor:", err)
 		os.Exit(1)
@@ -106,7 +129,7 @@ func main() {
 	fmt.Fprintf(os.Stderr, "floor: %d records\n", n)
 }
 
-func run(vendor string, in io.Reader, out io.Writer) (int, error) {
+func run(c codec, vendor string, in io.Reader, out io.Writer) (int, error) {
 	r := bufio.NewReaderSize(in, 1<<20)
 	w := bufio.NewWriterSize(out, 1<<20)
 	defer w.Flush()
@@ -119,13 +142,13 @@ func run(vendor string, in io.Reader, out io.Writer) (int, error) {
 			switch vendor {
 			case "pipedrive":
 				var l pipedriveLead
-				if derr = json.Unmarshal(line, &l); derr == nil {
-					b, derr = json.Marshal(&l)
+				if derr = c.unmarshal(line, &l); derr == nil {
+					b, derr = c.marshal(&l)
 				}
 			case "copper":
 				var l copperLead
-				if derr = json.Unmarshal(line, &l); derr == nil {
-					b, derr = json.Marshal(&l)
+				if derr = c.unmarshal(line, &l); derr == nil {
+					b, derr = c.marshal(&l)
 				}
 			default:
 				return n, fmt.Errorf("unknown vendor %q", vendor)
