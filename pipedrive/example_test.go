@@ -65,8 +65,9 @@ func ExampleTranslator_UpdateRequest() {
 		Person: &lead.Ref{System: pipedrive.System, ID: "1271"},
 		Value:  &lead.Money{Amount: decimal.RequireFromString("200"), Currency: "EUR"},
 	}
-	after := before
+	after := before.Clone() // a plain copy would share Value and Person with before
 	after.Title = "Acme renewal (2 years)"
+	after.Person.ID = "1300"
 	after.Value = nil
 	req, _, err := pipedrive.Translator{}.UpdateRequest(before, after)
 	if err != nil {
@@ -75,5 +76,5 @@ func ExampleTranslator_UpdateRequest() {
 	}
 	fmt.Println(string(req.AppendJSON(nil)))
 	// Output:
-	// {"title":"Acme renewal (2 years)","value":null}
+	// {"title":"Acme renewal (2 years)","person_id":1300,"value":null}
 }
