@@ -78,3 +78,33 @@ func ExampleTranslator_UpdateRequest() {
 	// Output:
 	// {"title":"Acme renewal (2 years)","person_id":1300,"value":null}
 }
+
+func ExampleDecodeCurrencies() {
+	currencies, err := pipedrive.DecodeCurrencies([]byte(`{"success": true, "data": [
+		{"id": 1, "code": "EUR", "name": "Euro", "decimal_points": 2, "symbol": "€", "active_flag": true, "is_custom_flag": false},
+		{"id": 187, "code": "BTC", "name": "Bitcoin", "decimal_points": 8, "symbol": "₿", "active_flag": true, "is_custom_flag": true}
+	]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	in, _ := pipedrive.DecodeLead([]byte(`{"title": "Node hosting", "person_id": 7,
+		"value": {"amount": 0.01250000, "currency": "BTC"}}`))
+
+	// With the account's currencies, BTC is one of its own.
+	tr := pipedrive.Translator{Currencies: pipedrive.NewCurrencyMap(currencies)}
+	l, rep, _ := tr.ToLead(in)
+	fmt.Println(l.Value.Currency, l.Value.CustomCurrency, len(rep))
+
+	// Without them, BTC is carried all the same, and reported.
+	l, rep, _ = pipedrive.Translator{}.ToLead(in)
+	fmt.Println(l.Value.Currency, l.Value.CustomCurrency, rep[0].Path, rep[0].Kind)
+
+	// A hand-built lead must say that a code is not ISO 4217.
+	typo := lead.Lead{Title: "x", Value: &lead.Money{Amount: decimal.New(1, 0), Currency: "EURO"}}
+	fmt.Println(typo.Validate())
+	// Output:
+	// BTC true 0
+	// BTC true value.currency unverified
+	// value.currency: iso4217: invalid
+}
