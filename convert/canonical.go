@@ -21,7 +21,12 @@ import (
 // the input must be well-formed (no duplicate keys, valid UTF-8; see
 // package jsonwire), keys match case-sensitively ("TITLE" is not
 // "title"), unknown keys are errors, and the lead must pass Validate.
-// encoding/json alone would accept all three.
+// encoding/json alone would accept all three. Keys are checked by their
+// position in the structure, not by name: "number" is a string in
+// phone_numbers[i] and a decimal in custom_fields[i]. Every wrong type,
+// unknown key and unparsable amount, date or time is reported at once,
+// each with its full path ("phone_numbers[0].number: want string, got
+// number"). Whatever this module writes as canonical JSON reads back.
 func DecodeCanonical(rec []byte) (lead.Lead, error) {
 	var errs lead.ErrorList
 	d := jsonwire.NewDecoder(rec)

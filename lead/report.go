@@ -40,7 +40,8 @@ type Change struct {
 }
 
 // A Report lists every field a translation dropped, derived, changed or
-// defaulted. A nil Report means the translation was exact.
+// defaulted, or carried unverified. A nil Report means the translation was
+// exact.
 type Report []Change
 
 // Add appends a Change without detail.
