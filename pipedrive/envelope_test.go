@@ -129,10 +129,23 @@ func TestDecodeLeadRejectsResponses(t *testing.T) {
 			}
 		})
 	}
+	// The data of a search response, as a stream splitter hands it on.
+	search := testkit.MustRead(t, filepath.Join(corpus, "envelope_search.json"))
+	var env struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(search, &env); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodeLead(env.Data); !errors.Is(err, ErrNotLead) || !strings.Contains(err.Error(), "items[i].item") {
+		t.Errorf("DecodeLead(search data) = %v; want ErrNotLead naming items[i].item", err)
+	}
 	// A lead is still a lead, whatever its unknown keys.
 	for _, in := range []string{
 		`{"title":"x","data":{"a":1}}`,
 		`{"title":"x","success":"yes"}`,
+		`{"title":"x","items":[]}`,
+		`{"items":{}}`,
 	} {
 		if _, err := DecodeLead([]byte(in)); err != nil {
 			t.Errorf("DecodeLead(%s): %v", in, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
@@ -82,7 +83,7 @@ func DecodeLead(data []byte) (Lead, error) {
 		d.errs = append(d.errs, d.hard)
 		return Lead{}, d.errs.Err()
 	}
-	if err := notALead(l.Extra, data); err != nil {
+	if err := notALead(l, data); err != nil {
 		return Lead{}, lead.ErrorList{err}
 	}
 	if err := d.errs.Err(); err != nil {
@@ -107,19 +108,26 @@ func (e *causeError) Unwrap() error { return e.cause }
 
 // notALead recognises a response given where a lead object belongs, from
 // the keys a lead does not have: "success" (a boolean) in every response,
-// and "data" holding the payload. It returns the error naming the decoder
-// to call, or nil for a lead.
-func notALead(extra []RawField, data []byte) *lead.FieldError {
-	var success, payload []byte
-	for _, f := range extra {
+// "data" holding the payload, and "items", the list a search response's
+// data holds, in an object without any documented lead key. It returns the
+// error naming the decoder to call, or nil for a lead.
+func notALead(l Lead, data []byte) *lead.FieldError {
+	var success, payload, items []byte
+	for _, f := range l.Extra {
 		switch f.Key {
 		case "success":
 			success = f.Value
 		case "data":
 			payload = f.Value
+		case "items":
+			items = f.Value
 		}
 	}
 	if string(success) != "true" && string(success) != "false" {
+		if len(items) > 0 && items[0] == '[' && !l.hasDocumentedKey() {
+			return &lead.FieldError{Err: ErrNotLead,
+				Rule: "want a lead object, got the data of a search response; decode each items[i].item with DecodeLead"}
+		}
 		return nil
 	}
 	fe := &lead.FieldError{Err: ErrNotLead}
@@ -138,6 +146,13 @@ func notALead(extra []RawField, data []byte) *lead.FieldError {
 		fe.Rule = "want a lead object, got a response envelope; decode it with DecodeEnvelope"
 	}
 	return fe
+}
+
+// hasDocumentedKey reports whether l holds any of the 21 documented keys.
+func (l Lead) hasDocumentedKey() bool {
+	var none Lead
+	none.Extra = l.Extra
+	return !reflect.DeepEqual(l, none)
 }
 
 // hasKey reports whether the JSON object obj has the key k at its top level.
