@@ -268,6 +268,7 @@ func TestCanonicalReadsBack(t *testing.T) {
 					}
 				}
 			}
+			t.Logf("%d of %d records converted", converted, len(recs))
 			if converted < 300 {
 				t.Errorf("only %d of %d records converted to canonical; want the corpus and the generated leads", converted, len(recs))
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -196,5 +197,20 @@ func TestDecodeListEnvelopePartial(t *testing.T) {
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || env.Data != nil {
 		t.Errorf("error body: %+v, %v", env, err)
+	}
+}
+
+// TestDecodeLeadZeroOnError: DecodeLead returns a lead whole or not at
+// all; the zero Lead comes with any error.
+func TestDecodeLeadZeroOnError(t *testing.T) {
+	for _, in := range []string{
+		`{"title":"x","owner_id":"a"}`,
+		`{"title":"x","person_id":1,`,
+		`{"success":true,"data":{"title":"x"}}`,
+	} {
+		l, err := DecodeLead([]byte(in))
+		if err == nil || !reflect.DeepEqual(l, Lead{}) {
+			t.Errorf("DecodeLead(%s) = %+v, %v; want the zero Lead and an error", in, l, err)
+		}
 	}
 }

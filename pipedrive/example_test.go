@@ -1,6 +1,7 @@
 package pipedrive_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -107,4 +108,23 @@ func ExampleDecodeCurrencies() {
 	// BTC true 0
 	// BTC true value.currency unverified
 	// value.currency: iso4217: invalid
+}
+
+func ExampleDecodeLead_response() {
+	// A whole response is not a lead: the error says what to call.
+	_, err := pipedrive.DecodeLead([]byte(`{"success": true, "data": {"title": "Acme renewal", "person_id": 7}}`))
+	fmt.Println(errors.Is(err, pipedrive.ErrNotLead))
+	env, _ := pipedrive.DecodeEnvelope(200, []byte(`{"success": true, "data": {"title": "Acme renewal", "person_id": 7}}`))
+	in, _ := env.Data.Get()
+	title, _ := in.Title.Get()
+	fmt.Println(title)
+
+	// An error body holds the *APIError.
+	_, err = pipedrive.DecodeLead([]byte(`{"success": false, "error": "Lead not found", "data": null}`))
+	var apiErr *pipedrive.APIError
+	fmt.Println(errors.As(err, &apiErr), apiErr.Message)
+	// Output:
+	// true
+	// Acme renewal
+	// true Lead not found
 }
