@@ -124,22 +124,23 @@ func TestDecodeCanonicalAllErrors(t *testing.T) {
 }
 
 // TestCanonicalSameNameKeys: every key that means values of different
-// JSON types at different positions has cases in sameNameCases, so a new
-// field that reuses a name is tested at both places.
+// shapes at different positions (a string here, a decimal there; objects
+// with different keys) has cases in sameNameCases, so a new field that
+// reuses a name is tested at both places.
 func TestCanonicalSameNameKeys(t *testing.T) {
-	kinds := map[string]map[shapeKind]bool{}
-	var walk func(s *shape)
+	shapes := map[string]map[string]bool{} // key → signatures of its shapes
 	seen := map[*shape]bool{}
+	var walk func(s *shape)
 	walk = func(s *shape) {
 		if seen[s] {
 			return
 		}
 		seen[s] = true
 		for k, f := range s.fields {
-			if kinds[k] == nil {
-				kinds[k] = map[shapeKind]bool{}
+			if shapes[k] == nil {
+				shapes[k] = map[string]bool{}
 			}
-			kinds[k][f.kind] = true
+			shapes[k][signature(f, 0)] = true
 			walk(f)
 		}
 		if s.elem != nil {
@@ -148,18 +149,40 @@ func TestCanonicalSameNameKeys(t *testing.T) {
 	}
 	walk(canonicalShape())
 	var missing []string
-	for k, ks := range kinds {
-		if _, ok := sameNameCases[k]; len(ks) > 1 && !ok {
+	for k, sigs := range shapes {
+		if _, ok := sameNameCases[k]; len(sigs) > 1 && !ok {
 			missing = append(missing, k)
 		}
 	}
 	slices.Sort(missing)
 	if len(missing) > 0 {
-		t.Errorf("keys with several types and no case in sameNameCases: %v", missing)
+		t.Errorf("keys with several shapes and no case in sameNameCases: %v", missing)
 	}
-	if len(kinds["number"]) < 2 {
-		t.Errorf("shape of number: %v; want string and decimal", kinds["number"])
+	for _, k := range []string{"number", "name", "source", "address"} {
+		if len(shapes[k]) < 2 {
+			t.Errorf("key %s has shapes %v; want two", k, shapes[k])
+		}
 	}
+}
+
+// signature describes s: its kind and, for objects, its keys' shapes.
+func signature(s *shape, depth int) string {
+	if depth > 8 {
+		return "…"
+	}
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(int(s.kind)))
+	if s.elem != nil {
+		b.WriteString("[" + signature(s.elem, depth+1) + "]")
+	}
+	if s.kind == shapeObject {
+		b.WriteString("{")
+		for _, k := range slices.Sorted(maps.Keys(s.fields)) {
+			b.WriteString(k + ":" + signature(s.fields[k], depth+1) + ",")
+		}
+		b.WriteString("}")
+	}
+	return b.String()
 }
 
 // TestCanonicalFixturesReadBack: the fixture leads, every field set,
