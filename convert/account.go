@@ -14,9 +14,11 @@ import (
 )
 
 // LoadPipedriveAccount reads what a Pipedrive translator needs from the
-// exports in dir: dealFields.json (GET /v1/dealFields) and leadLabels.json
-// (GET /v1/leadLabels), the layout of testdata/pipedrive. A missing file is
-// skipped; an unreadable one is an error naming it.
+// exports in dir: dealFields.json (GET /v1/dealFields), leadLabels.json
+// (GET /v1/leadLabels) and currencies.json (GET /v1/currencies), the
+// layout of testdata/pipedrive. A missing file is skipped; an unreadable
+// one is an error naming it. Without currencies.json a currency code that
+// is not ISO 4217 is carried as the account's own and reported unverified.
 func LoadPipedriveAccount(dir string) (pipedrive.Translator, error) {
 	var t pipedrive.Translator
 	if b, err := readOptional(filepath.Join(dir, "dealFields.json")); err != nil {
@@ -36,6 +38,15 @@ func LoadPipedriveAccount(dir string) (pipedrive.Translator, error) {
 			return t, fileErr(filepath.Join(dir, "leadLabels.json"), err)
 		}
 		t.Labels = pipedrive.NewLabelMap(labels)
+	}
+	if b, err := readOptional(filepath.Join(dir, "currencies.json")); err != nil {
+		return t, err
+	} else if b != nil {
+		currencies, err := pipedrive.DecodeCurrencies(b)
+		if err != nil {
+			return t, fileErr(filepath.Join(dir, "currencies.json"), err)
+		}
+		t.Currencies = pipedrive.NewCurrencyMap(currencies)
 	}
 	return t, nil
 }

@@ -24,6 +24,10 @@ func translators(t testing.TB) (pipedrive.Translator, copper.Translator) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	currencies, err := pipedrive.DecodeCurrencies(testkit.MustRead(t, filepath.Join(root, "pipedrive", "currencies.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var defs []copper.CustomFieldDefinition
 	if err := json.Unmarshal(testkit.MustRead(t, filepath.Join(root, "copper", "custom_field_definitions.json")), &defs); err != nil {
 		t.Fatal(err)
@@ -32,7 +36,7 @@ func translators(t testing.TB) (pipedrive.Translator, copper.Translator) {
 	if err := json.Unmarshal(testkit.MustRead(t, filepath.Join(root, "copper", "lead_statuses.json")), &statuses); err != nil {
 		t.Fatal(err)
 	}
-	return pipedrive.Translator{Fields: pipedrive.NewFieldMap(fields), Labels: pipedrive.NewLabelMap(labels)},
+	return pipedrive.Translator{Fields: pipedrive.NewFieldMap(fields), Labels: pipedrive.NewLabelMap(labels), Currencies: pipedrive.NewCurrencyMap(currencies)},
 		copper.Translator{Definitions: defs, Statuses: statuses}
 }
 

@@ -78,7 +78,7 @@ func ExampleTranslator_FromLead() {
 
 func ExampleTranslator_UpdateRequest() {
 	before := lead.Lead{Name: lead.Name{Full: "Ana"}, Description: "old", JobTitle: "CTO"}
-	after := before
+	after := before.Clone() // a plain copy would share pointers, slices and maps
 	after.Description = "Called back; trial agreed."
 	after.JobTitle = ""
 	req, _, err := copper.Translator{}.UpdateRequest(before, after)

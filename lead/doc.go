@@ -1,12 +1,15 @@
 // Package lead defines Lead, the canonical shape of a CRM lead, and the
 // rules every Lead must satisfy before an adapter translates it.
 //
-// A Lead is a plain value: copy it, compare it, marshal it with
-// encoding/json. Money is a decimal.Decimal that keeps its scale, never a
-// float64; a date without a time of day is a [Date]; a scalar a source may
-// leave out is an [Optional]; custom fields are typed [CustomField] values.
-// This package knows no vendor: packages pipedrive and copper import it and
-// never each other; package convert joins them.
+// A Lead is a plain value: compare it, marshal it with encoding/json, and
+// copy it with [Lead.Clone] (plain assignment shares its pointers, slices
+// and maps). Money is a decimal.Decimal that keeps its scale, never a
+// float64, in an ISO 4217 currency or, marked [Money.CustomCurrency], in a
+// code the source account defined itself; a date without a time of day is a
+// [Date]; a scalar a source may leave out is an [Optional]; custom fields
+// are typed [CustomField] values. This package knows no vendor: packages
+// pipedrive and copper import it and never each other; package convert
+// joins them.
 //
 // # What a Lead keeps
 //
@@ -27,7 +30,7 @@
 //	value.currency: iso4217: invalid
 //
 // Translations return a [Report] of every field they dropped, derived,
-// changed or defaulted, with the reason.
+// changed or defaulted, or carried unverified, with the reason.
 //
 // # JSON
 //

@@ -67,3 +67,21 @@ func ExampleLead_json() {
 	// Output:
 	// {"title":"Acme renewal","name":{"full":"Jane Doe","first":"Jane","last":"Doe"},"emails":[{"address":"jane@example.com","category":"work"}],"value":{"amount":200.00,"currency":"USD"},"archived":false}
 }
+
+func ExampleLead_Clone() {
+	before := lead.Lead{
+		Title:  "Acme renewal",
+		Person: &lead.Ref{System: "pipedrive", ID: "5"},
+	}
+	shared := before // copies the Person pointer, not the person
+	shared.Person.ID = "6"
+	fmt.Println(before.Person.ID)
+
+	before.Person.ID = "5"
+	after := before.Clone() // a Person of its own
+	after.Person.ID = "6"
+	fmt.Println(before.Person.ID, after.Person.ID)
+	// Output:
+	// 6
+	// 5 6
+}

@@ -291,3 +291,31 @@ func TestReportSortPermutations(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyCustomCurrencyJSON: the custom-currency flag is written only
+// when set and reads back, so canonical output in an account's own
+// currency is valid canonical input.
+func TestMoneyCustomCurrencyJSON(t *testing.T) {
+	for _, tt := range []struct {
+		m    lead.Money
+		want string
+	}{
+		{lead.Money{Amount: decimal.RequireFromString("0.01250000"), Currency: "BTC", CustomCurrency: true}, `{"amount":0.01250000,"currency":"BTC","custom_currency":true}`},
+		{lead.Money{Amount: decimal.RequireFromString("1.50"), Currency: "EUR"}, `{"amount":1.50,"currency":"EUR"}`},
+	} {
+		b, err := json.Marshal(tt.m)
+		if err != nil || string(b) != tt.want {
+			t.Errorf("Marshal(%+v) = %s, %v; want %s", tt.m, b, err, tt.want)
+		}
+		var back lead.Money
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.m, back, testkit.CmpOptions()...); diff != "" {
+			t.Errorf("round trip (-want +got):\n%s", diff)
+		}
+		if err := (lead.Lead{Title: "t", Value: &back}).Validate(); err != nil {
+			t.Errorf("Validate: %v", err)
+		}
+	}
+}

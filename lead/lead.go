@@ -17,6 +17,12 @@ import (
 // keys in the order of the fields below, empty fields left out, money as a
 // JSON number that keeps its scale, dates as "YYYY-MM-DD", timestamps as
 // RFC 3339 in UTC with their sub-second digits.
+//
+// A Lead holds pointers, slices and maps: assigning it (after := before)
+// copies the references, so a change through after.Person, after.Value,
+// after.Labels[0] or after.Vendor changes before as well, and an update
+// built from the two finds nothing to send. Use [Lead.Clone] for a copy
+// to edit.
 type Lead struct {
 	// IDs are the lead's ids in source systems, one per system at most:
 	// {System: "pipedrive", ID: "<uuid>"}, {System: "copper", ID: "<int>"}.

@@ -19,6 +19,11 @@ const (
 	// Defaulted: the target needed a value the source lacked, and a
 	// configured default filled it.
 	Defaulted ChangeKind = "defaulted"
+	// Unverified: the value was carried as it is, but nothing the
+	// translator knows could confirm it (a currency code that is not ISO
+	// 4217, taken as the account's own while the account's currencies
+	// are unknown).
+	Unverified ChangeKind = "unverified"
 )
 
 // A Change is one entry of a Report: what happened to the field at Path.
@@ -35,7 +40,8 @@ type Change struct {
 }
 
 // A Report lists every field a translation dropped, derived, changed or
-// defaulted. A nil Report means the translation was exact.
+// defaulted, or carried unverified. A nil Report means the translation was
+// exact.
 type Report []Change
 
 // Add appends a Change without detail.

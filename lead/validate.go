@@ -32,7 +32,8 @@ var validate = sync.OnceValue(func() *validator.Validate {
 // the rule, and wrapping ErrRequired or ErrInvalid. It returns nil for a
 // valid Lead.
 //
-// The rules: email addresses are addresses; currencies are ISO 4217;
+// The rules: email addresses are addresses; currencies are ISO 4217
+// unless marked custom (see [Money]);
 // money has both amount and currency and an amount in range; status and
 // visibility are canonical values; dates exist; timestamps are UTC in
 // years 1 to 9999; phones, socials and websites are not empty; labels
@@ -62,9 +63,6 @@ func (l Lead) Validate() error {
 		if l.Websites[i].URL == "" {
 			errs.Add("websites"+IndexPath(i)+".url", "required", ErrRequired)
 		}
-	}
-	if l.Value != nil {
-		structErrs(&errs, "value", l.Value)
 	}
 	l.checkRules(&errs)
 	return errs.Err()
@@ -198,8 +196,14 @@ func checkMoney(errs *ErrorList, path string, m Money) {
 	if intDigits(m.Amount) > MaxIntegerDigits {
 		errs.Add(path+".amount", "at most "+strconv.Itoa(MaxIntegerDigits)+" integer digits", ErrInvalid)
 	}
-	// The currency's presence and code are checked by the iso4217 tag on
-	// Lead.Value; custom-field money is checked here.
+	// Rule: a currency is an ISO 4217 code, or an account's own code
+	// marked CustomCurrency.
+	switch {
+	case m.Currency == "":
+		errs.Add(path+".currency", "required", ErrRequired)
+	case !m.CustomCurrency && !IsISO4217(m.Currency):
+		errs.Add(path+".currency", "iso4217", ErrInvalid)
+	}
 }
 
 func checkTime(errs *ErrorList, path string, t time.Time) {
@@ -276,11 +280,6 @@ func (f *CustomField) checkAt(errs *ErrorList) {
 	}
 	if f.Money != nil {
 		checkMoney(errs, "money", *f.Money)
-		if f.Money.Currency == "" {
-			errs.Add("money.currency", "required", ErrRequired)
-		} else if validate().Var(f.Money.Currency, "iso4217") != nil {
-			errs.Add("money.currency", "iso4217", ErrInvalid)
-		}
 	}
 	if f.Date != nil && !f.Date.Valid() {
 		errs.Add("date", "date", ErrInvalid)

@@ -41,6 +41,16 @@ func TestValidate(t *testing.T) {
 			[]string{"value.currency: iso4217: invalid"}, lead.ErrInvalid},
 		{"lowercase currency", func(l *lead.Lead) { l.Value.Currency = "eur" },
 			[]string{"value.currency: iso4217: invalid"}, lead.ErrInvalid},
+		{"custom currency is valid", func(l *lead.Lead) { l.Value.Currency, l.Value.CustomCurrency = "BTC", true }, nil, nil},
+		{"custom currency unmarked", func(l *lead.Lead) { l.Value.Currency = "BTC" },
+			[]string{"value.currency: iso4217: invalid"}, lead.ErrInvalid},
+		{"custom currency empty", func(l *lead.Lead) { l.Value.Currency, l.Value.CustomCurrency = "", true },
+			[]string{"value.currency: required"}, lead.ErrRequired},
+		{"custom-field money in a custom currency", func(l *lead.Lead) {
+			l.CustomFields[0].Money.Currency, l.CustomFields[0].Money.CustomCurrency = "PTS", true
+		}, nil, nil},
+		{"custom-field money unmarked", func(l *lead.Lead) { l.CustomFields[0].Money.Currency = "PTS" },
+			[]string{"custom_fields[0].money.currency: iso4217: invalid"}, lead.ErrInvalid},
 		{"money without currency", func(l *lead.Lead) { l.Value.Currency = "" },
 			[]string{"value.currency: required"}, lead.ErrRequired},
 		{"amount too large", func(l *lead.Lead) { l.Value.Amount = dec("1e40") },

@@ -53,12 +53,21 @@ func (o *Optional[T]) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Money is an exact amount in an ISO 4217 currency. The amount keeps the
-// scale it was written with: 1500.50 stays 1500.50. In JSON it is
+// Money is an exact amount in a currency. The amount keeps the scale it
+// was written with: 1500.50 stays 1500.50. In JSON it is
 // {"amount": 1500.50, "currency": "EUR"}, the amount a JSON number.
+//
+// Currency is an ISO 4217 code, unless CustomCurrency says it is a code
+// the source account defined itself (a Pipedrive custom currency, GET
+// /v1/currencies with is_custom_flag): "BTC" is valid only with the flag,
+// so a typo such as "EURO" in a hand-built lead is still an error. The
+// flag is written to JSON as "custom_currency": true, and only then.
 type Money struct {
 	Amount   decimal.Decimal `json:"amount"`
-	Currency string          `json:"currency" validate:"required,iso4217"`
+	Currency string          `json:"currency"`
+	// CustomCurrency tells that Currency is an account's own code, not an
+	// ISO 4217 one. Validate then requires only that it is not empty.
+	CustomCurrency bool `json:"custom_currency,omitempty"`
 }
 
 // MarshalJSON encodes the amount as a JSON number with its scale.
@@ -71,16 +80,20 @@ func (m Money) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	b = append(b, c...)
+	if m.CustomCurrency {
+		b = append(b, `,"custom_currency":true`...)
+	}
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes {"amount": number, "currency": string}. Both are
-// required; the amount must be a JSON number within the range ParseDecimal
-// accepts.
+// UnmarshalJSON decodes {"amount": number, "currency": string} and the
+// optional "custom_currency": bool. Amount and currency are required; the
+// amount must be a JSON number within the range ParseDecimal accepts.
 func (m *Money) UnmarshalJSON(b []byte) error {
 	var w struct {
-		Amount   *json.RawMessage `json:"amount"`
-		Currency *string          `json:"currency"`
+		Amount         *json.RawMessage `json:"amount"`
+		Currency       *string          `json:"currency"`
+		CustomCurrency bool             `json:"custom_currency"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -98,7 +111,14 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	} else {
 		m.Currency = *w.Currency
 	}
+	m.CustomCurrency = w.CustomCurrency
 	return errs.Err()
+}
+
+// IsISO4217 reports whether code is a currency code of ISO 4217, the
+// list Validate checks a Money's Currency against.
+func IsISO4217(code string) bool {
+	return validate().Var(code, "iso4217") == nil
 }
 
 // The range of amounts and numbers this module carries exactly: up to

@@ -17,6 +17,16 @@
 // /v1/leads and PATCH /v1/leads/{id}; [Envelope], [ListEnvelope] and
 // [APIError] the response envelopes.
 //
+// # Envelopes and partial results
+//
+// DecodeLead reads a lead object (a response's data) and returns the zero
+// Lead with any error. Given a whole response it fails with [ErrNotLead]
+// and names the decoder to call ([DecodeEnvelope], [DecodeListEnvelope],
+// or DecodeLead on each data.items[i].item of a search response); an error
+// body's error also holds its *[APIError]. [DecodeListEnvelope] returns
+// the leads of a list that decoded without error, in order, and an error
+// naming each bad lead by its index ("data[3].value.amount: ...").
+//
 // # Translation
 //
 // A [Translator] holds the account's [Plan], deal fields and lead labels;
@@ -26,6 +36,12 @@
 // JSON value, nulls, absent keys, custom fields and unknown keys included,
 // because whatever the canonical model has no field for is kept in
 // Lead.Vendor["pipedrive"].
+//
+// Currencies: a currency is a plain string in Pipedrive, and accounts
+// define their own codes (GET /v1/currencies, [DecodeCurrencies]). A code
+// that is not ISO 4217 is never rejected: it becomes a lead.Money with
+// CustomCurrency set, reported as lead.Unverified unless the Translator's
+// Currencies list it.
 //
 // visible_to means different things on different plans. With the zero
 // (unknown) Plan, "5" and "7" are translated (they exist only on Premium

@@ -4,7 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/leadbridge/leadbridge/internal/golden"
 	"github.com/leadbridge/leadbridge/internal/testkit"
@@ -85,5 +89,128 @@ func TestEnvelopeErrorPaths(t *testing.T) {
 	var fe *lead.FieldError
 	if !errors.As(err, &fe) || fe.Path != "data[1].value.amount" || !errors.Is(err, lead.ErrType) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestDecodeLeadRejectsResponses: a whole response or an error body given
+// to DecodeLead is an error that says what the input is and what to call,
+// not a lead that ToLead then rejects for want of a title.
+func TestDecodeLeadRejectsResponses(t *testing.T) {
+	for _, tt := range []struct {
+		file, want string
+		apiErr     bool
+	}{
+		{"envelope_single", "DecodeEnvelope", false},
+		{"envelope_list", "DecodeListEnvelope", false},
+		{"envelope_search", "data.items[i].item", false},
+		{"error_400", "*APIError", true},
+		{"error_401", "*APIError", true},
+		{"error_404", "*APIError", true},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			data := testkit.MustRead(t, filepath.Join(corpus, tt.file+".json"))
+			l, err := DecodeLead(data)
+			if err == nil {
+				t.Fatalf("DecodeLead accepted a response: %+v", l)
+			}
+			if !errors.Is(err, ErrNotLead) || !errors.Is(err, lead.ErrInvalid) {
+				t.Errorf("err = %v; want ErrNotLead and lead.ErrInvalid", err)
+			}
+			var fe *lead.FieldError
+			if !errors.As(err, &fe) || fe.Path != "" || !strings.Contains(fe.Rule, tt.want) {
+				t.Errorf("err = %v; want a root error naming %s", err, tt.want)
+			}
+			var apiErr *APIError
+			if got := errors.As(err, &apiErr); got != tt.apiErr {
+				t.Errorf("errors.As(*APIError) = %v, want %v (err %v)", got, tt.apiErr, err)
+			}
+			var viaJSON Lead
+			if err := json.Unmarshal(data, &viaJSON); !errors.Is(err, ErrNotLead) {
+				t.Errorf("json.Unmarshal: %v; want ErrNotLead", err)
+			}
+		})
+	}
+	// The data of a search response, as a stream splitter hands it on.
+	search := testkit.MustRead(t, filepath.Join(corpus, "envelope_search.json"))
+	var env struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(search, &env); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodeLead(env.Data); !errors.Is(err, ErrNotLead) || !strings.Contains(err.Error(), "items[i].item") {
+		t.Errorf("DecodeLead(search data) = %v; want ErrNotLead naming items[i].item", err)
+	}
+	// A lead is still a lead, whatever its unknown keys.
+	for _, in := range []string{
+		`{"title":"x","data":{"a":1}}`,
+		`{"title":"x","success":"yes"}`,
+		`{"title":"x","items":[]}`,
+		`{"items":{}}`,
+	} {
+		if _, err := DecodeLead([]byte(in)); err != nil {
+			t.Errorf("DecodeLead(%s): %v", in, err)
+		}
+	}
+}
+
+// TestDecodeListEnvelopePartial: the good leads of a list come back with
+// an error for each bad one, named by its index in the input.
+func TestDecodeListEnvelopePartial(t *testing.T) {
+	in := `{"success":true,"data":[
+		{"title":"a"},
+		{"title":"b","value":{"amount":"1","currency":"EUR"}},
+		{"title":"c"},
+		7,
+		{"title":"e","owner_id":"x","person_id":1.5},
+		{"title":"f"}
+	],"additional_data":{"start":0,"limit":100,"more_items_in_collection":false}}`
+	env, err := DecodeListEnvelope(200, []byte(in))
+	var titles []string
+	for _, l := range env.Data {
+		v, _ := l.Title.Get()
+		titles = append(titles, v)
+	}
+	if diff := cmp.Diff([]string{"a", "c", "f"}, titles); diff != "" {
+		t.Errorf("good leads mismatch (-want +got):\n%s", diff)
+	}
+	want := []string{
+		"data[1].value.amount: want number, got string",
+		"data[3]: want object, got number",
+		"data[4].owner_id: want integer, got string",
+		"data[4].person_id: want an integer id: invalid",
+	}
+	if diff := cmp.Diff(want, testkit.ErrorLines(err)); diff != "" {
+		t.Errorf("errors mismatch (-want +got):\n%s", diff)
+	}
+	if !env.Success || env.AdditionalData == nil || env.AdditionalData.Limit != 100 {
+		t.Errorf("envelope fields lost: success %v, additional_data %+v", env.Success, env.AdditionalData)
+	}
+
+	// A syntax error stops decoding; the leads before it are returned.
+	env, err = DecodeListEnvelope(200, []byte(`{"success":true,"data":[{"title":"a"},{"title":"b",}]}`))
+	if !errors.Is(err, lead.ErrMalformed) || len(env.Data) != 1 {
+		t.Errorf("truncated list: %d leads, err %v; want 1 lead and ErrMalformed", len(env.Data), err)
+	}
+	// An error body has no leads.
+	env, err = DecodeListEnvelope(404, testkit.MustRead(t, filepath.Join(corpus, "error_404.json")))
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || env.Data != nil {
+		t.Errorf("error body: %+v, %v", env, err)
+	}
+}
+
+// TestDecodeLeadZeroOnError: DecodeLead returns a lead whole or not at
+// all; the zero Lead comes with any error.
+func TestDecodeLeadZeroOnError(t *testing.T) {
+	for _, in := range []string{
+		`{"title":"x","owner_id":"a"}`,
+		`{"title":"x","person_id":1,`,
+		`{"success":true,"data":{"title":"x"}}`,
+	} {
+		l, err := DecodeLead([]byte(in))
+		if err == nil || !reflect.DeepEqual(l, Lead{}) {
+			t.Errorf("DecodeLead(%s) = %+v, %v; want the zero Lead and an error", in, l, err)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package pipedrive_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -65,8 +66,9 @@ func ExampleTranslator_UpdateRequest() {
 		Person: &lead.Ref{System: pipedrive.System, ID: "1271"},
 		Value:  &lead.Money{Amount: decimal.RequireFromString("200"), Currency: "EUR"},
 	}
-	after := before
+	after := before.Clone() // a plain copy would share Value and Person with before
 	after.Title = "Acme renewal (2 years)"
+	after.Person.ID = "1300"
 	after.Value = nil
 	req, _, err := pipedrive.Translator{}.UpdateRequest(before, after)
 	if err != nil {
@@ -75,5 +77,54 @@ func ExampleTranslator_UpdateRequest() {
 	}
 	fmt.Println(string(req.AppendJSON(nil)))
 	// Output:
-	// {"title":"Acme renewal (2 years)","value":null}
+	// {"title":"Acme renewal (2 years)","person_id":1300,"value":null}
+}
+
+func ExampleDecodeCurrencies() {
+	currencies, err := pipedrive.DecodeCurrencies([]byte(`{"success": true, "data": [
+		{"id": 1, "code": "EUR", "name": "Euro", "decimal_points": 2, "symbol": "€", "active_flag": true, "is_custom_flag": false},
+		{"id": 187, "code": "BTC", "name": "Bitcoin", "decimal_points": 8, "symbol": "₿", "active_flag": true, "is_custom_flag": true}
+	]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	in, _ := pipedrive.DecodeLead([]byte(`{"title": "Node hosting", "person_id": 7,
+		"value": {"amount": 0.01250000, "currency": "BTC"}}`))
+
+	// With the account's currencies, BTC is one of its own.
+	tr := pipedrive.Translator{Currencies: pipedrive.NewCurrencyMap(currencies)}
+	l, rep, _ := tr.ToLead(in)
+	fmt.Println(l.Value.Currency, l.Value.CustomCurrency, len(rep))
+
+	// Without them, BTC is carried all the same, and reported.
+	l, rep, _ = pipedrive.Translator{}.ToLead(in)
+	fmt.Println(l.Value.Currency, l.Value.CustomCurrency, rep[0].Path, rep[0].Kind)
+
+	// A hand-built lead must say that a code is not ISO 4217.
+	typo := lead.Lead{Title: "x", Value: &lead.Money{Amount: decimal.New(1, 0), Currency: "EURO"}}
+	fmt.Println(typo.Validate())
+	// Output:
+	// BTC true 0
+	// BTC true value.currency unverified
+	// value.currency: iso4217: invalid
+}
+
+func ExampleDecodeLead_response() {
+	// A whole response is not a lead: the error says what to call.
+	_, err := pipedrive.DecodeLead([]byte(`{"success": true, "data": {"title": "Acme renewal", "person_id": 7}}`))
+	fmt.Println(errors.Is(err, pipedrive.ErrNotLead))
+	env, _ := pipedrive.DecodeEnvelope(200, []byte(`{"success": true, "data": {"title": "Acme renewal", "person_id": 7}}`))
+	in, _ := env.Data.Get()
+	title, _ := in.Title.Get()
+	fmt.Println(title)
+
+	// An error body holds the *APIError.
+	_, err = pipedrive.DecodeLead([]byte(`{"success": false, "error": "Lead not found", "data": null}`))
+	var apiErr *pipedrive.APIError
+	fmt.Println(errors.As(err, &apiErr), apiErr.Message)
+	// Output:
+	// true
+	// Acme renewal
+	// true Lead not found
 }

@@ -166,6 +166,9 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 		if l.Value.Currency == "" {
 			errs.Add("value.currency", "required", lead.ErrRequired)
 		}
+		if m == modeCreate {
+			t.checkCustomCurrency("value.currency", l.Value, &rep)
+		}
 		out.Value = Set(Value{Amount: json.Number(amount), Currency: l.Value.Currency})
 	} else {
 		out.Value.state = emptyState(14)
@@ -249,6 +252,9 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 		out.Extra = append(out.Extra, RawField{Key: key, Value: raw})
 		written = append(written, key)
 		if cf.Money != nil {
+			if m == modeCreate {
+				t.checkCustomCurrency("custom_fields"+lead.IndexPath(i)+".money.currency", cf.Money, &rep)
+			}
 			k := key + "_currency"
 			out.Extra = append(out.Extra, RawField{Key: k, Value: jsonwire.AppendString(nil, cf.Money.Currency)})
 			written = append(written, k)

@@ -35,7 +35,7 @@ func corpusLeads(t testing.TB) (names []string, data [][]byte) {
 }
 
 // accountTranslator returns a Translator loaded with the sample account's
-// deal fields and lead labels.
+// deal fields, lead labels and currencies.
 func accountTranslator(t testing.TB, p Plan) Translator {
 	t.Helper()
 	defs, err := DecodeDealFields(testkit.MustRead(t, filepath.Join(corpus, "dealFields.json")))
@@ -46,7 +46,11 @@ func accountTranslator(t testing.TB, p Plan) Translator {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Translator{Plan: p, Fields: NewFieldMap(defs), Labels: NewLabelMap(labels)}
+	currencies, err := DecodeCurrencies(testkit.MustRead(t, filepath.Join(corpus, "currencies.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Translator{Plan: p, Fields: NewFieldMap(defs), Labels: NewLabelMap(labels), Currencies: NewCurrencyMap(currencies)}
 }
 
 // translators are the configurations every corpus case runs under.

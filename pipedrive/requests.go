@@ -3,6 +3,7 @@ package pipedrive
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strconv"
 
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
@@ -390,7 +391,15 @@ func DecodeEnvelope(status int, data []byte) (Envelope, error) {
 }
 
 // DecodeListEnvelope decodes the response of GET /v1/leads. A body with
-// "success": false is returned as an *APIError error.
+// "success": false is returned as an *APIError error, with an empty
+// ListEnvelope.
+//
+// One bad lead does not hide the others: Data holds, in input order,
+// every lead that decoded without error, and the error is a
+// lead.ErrorList naming each bad lead by its index in the input
+// ("data[3].value.amount: want number, got string"); a bad lead is left
+// out of Data, never returned half decoded. A syntax error stops decoding:
+// Data then holds the good leads before it.
 func DecodeListEnvelope(status int, data []byte) (ListEnvelope, error) {
 	var env ListEnvelope
 	err := decodeEnvelope(status, data, func(d *decoder) error {
@@ -402,18 +411,27 @@ func DecodeListEnvelope(status int, data []byte) (ListEnvelope, error) {
 		}
 		env.Data = []Lead{}
 		return d.array("data", func(i int) error {
+			p := "data" + lead.IndexPath(i)
+			if k, _ := d.start(); k != jsonwire.Object {
+				return d.softSkip(p, "object")
+			}
 			var l Lead
-			if err := d.leadAt("data"+lead.IndexPath(i), &l); err != nil {
+			n := len(d.errs)
+			if err := d.leadAt(p, &l); err != nil {
 				return err
+			}
+			if len(d.errs) > n {
+				return nil // bad: its errors are in d.errs
 			}
 			env.Data = append(env.Data, l)
 			return nil
 		})
 	}, &env.Success, &env.AdditionalData)
-	if err != nil {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
 		return ListEnvelope{}, err
 	}
-	return env, nil
+	return env, err
 }
 
 // leadAt reads a lead whose errors are named under path p.

@@ -140,8 +140,8 @@ func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
 		}
 		if v.Currency == "" {
 			errs.Add("value.currency", "required", lead.ErrRequired)
-		} else if !isCurrencyCode(v.Currency) {
-			errs.Add("value.currency", "iso4217", lead.ErrInvalid)
+		} else {
+			m.CustomCurrency = t.customCurrency("value.currency", v.Currency, &rep)
 		}
 		m.Currency = v.Currency
 		out.Value = &m
@@ -195,6 +195,9 @@ func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if cf.Money != nil && cf.Money.Currency != "" {
+			cf.Money.CustomCurrency = t.customCurrency(f.Key+"_currency", cf.Money.Currency, &rep)
 		}
 		out.CustomFields = append(out.CustomFields, cf)
 	}
@@ -262,12 +265,6 @@ func ref(errs *lead.ErrorList, path string, p Patch[int64]) *lead.Ref {
 		return nil
 	}
 	return &lead.Ref{System: System, ID: strconv.FormatInt(n, 10)}
-}
-
-// isCurrencyCode reports whether s has the form of an ISO 4217 code:
-// three upper-case ASCII letters. lead.Validate checks the code list.
-func isCurrencyCode(s string) bool {
-	return len(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
 }
 
 // parseTime reads an ISO 8601 date-time as UTC. Pipedrive writes

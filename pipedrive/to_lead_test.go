@@ -60,8 +60,26 @@ func TestToLeadRules(t *testing.T) {
 		{name: "zero id", extra: `,"owner_id":0`, wantErr: "owner_id: min=1: invalid", is: lead.ErrInvalid},
 		{name: "amount missing", extra: `,"value":{"currency":"EUR"}`, wantErr: "value.amount: required", is: lead.ErrRequired},
 		{name: "currency missing", extra: `,"value":{"amount":1}`, wantErr: "value.currency: required", is: lead.ErrRequired},
-		{name: "currency not a code", extra: `,"value":{"amount":1,"currency":"euro"}`, wantErr: "value.currency: iso4217: invalid", is: lead.ErrInvalid},
-		{name: "currency unknown code", extra: `,"value":{"amount":1,"currency":"XYZ"}`, wantErr: "value.currency: iso4217: invalid", is: lead.ErrInvalid},
+		{name: "currency not ISO, account unknown", extra: `,"value":{"amount":1,"currency":"BTC"}`, check: func(t *testing.T, l lead.Lead, rep lead.Report) {
+			if !l.Value.CustomCurrency || l.Value.Currency != "BTC" || len(rep) != 1 || rep[0].Path != "value.currency" || rep[0].Kind != lead.Unverified {
+				t.Errorf("value = %+v, report = %v; want BTC kept as custom and reported unverified", l.Value, rep)
+			}
+		}},
+		{name: "currency custom in account", tr: defs, extra: `,"value":{"amount":0.00012345,"currency":"BTC"}`, check: func(t *testing.T, l lead.Lead, rep lead.Report) {
+			if !l.Value.CustomCurrency || l.Value.Currency != "BTC" || len(rep) != 0 {
+				t.Errorf("value = %+v, report = %v; want BTC as custom, no report", l.Value, rep)
+			}
+		}},
+		{name: "currency not in account", tr: defs, extra: `,"value":{"amount":1,"currency":"EURO"}`, check: func(t *testing.T, l lead.Lead, rep lead.Report) {
+			if !l.Value.CustomCurrency || len(rep) != 1 || rep[0].Kind != lead.Unverified {
+				t.Errorf("value = %+v, report = %v; want EURO kept as custom and reported unverified", l.Value, rep)
+			}
+		}},
+		{name: "currency ISO", tr: defs, extra: `,"value":{"amount":1,"currency":"JPY"}`, check: func(t *testing.T, l lead.Lead, rep lead.Report) {
+			if l.Value.CustomCurrency || len(rep) != 0 {
+				t.Errorf("value = %+v, report = %v; want an ISO currency", l.Value, rep)
+			}
+		}},
 		{name: "amount 1e400", extra: `,"value":{"amount":1e400,"currency":"EUR"}`, wantErr: "value.amount: at most 32 integer digits: invalid", is: lead.ErrInvalid},
 		{name: "amount keeps scale", extra: `,"value":{"amount":1500.50,"currency":"EUR"}`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
 			if got := lead.FormatDecimal(l.Value.Amount); got != "1500.50" {
@@ -172,5 +190,23 @@ func TestToLeadNeedsTitlePersonOrOrganization(t *testing.T) {
 	_, _, err := Translator{}.ToLead(in)
 	if !errors.Is(err, lead.ErrRequired) {
 		t.Fatalf("ToLead error = %v, want required", err)
+	}
+}
+
+func TestDecodeCurrencies(t *testing.T) {
+	cs, err := DecodeCurrencies(testkit.MustRead(t, filepath.Join(corpus, "currencies.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewCurrencyMap(cs)
+	if c, ok := m["BTC"]; !ok || !c.IsCustomFlag || c.DecimalPoints != 8 {
+		t.Errorf("BTC = %+v, %v", c, ok)
+	}
+	for _, in := range []string{`{"data":[{"id":1,"name":"x"}]}`, `{"data":{}}`, `[`} {
+		if _, err := DecodeCurrencies([]byte(in)); err == nil {
+			t.Errorf("DecodeCurrencies(%s) accepted it", in)
+		} else if fe := new(lead.FieldError); !errors.As(err, &fe) || !strings.HasPrefix(fe.Path, "data") {
+			t.Errorf("DecodeCurrencies(%s): %v; want a path under data", in, err)
+		}
 	}
 }

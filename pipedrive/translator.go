@@ -36,10 +36,17 @@ func (p Plan) String() string {
 // labels. The zero Translator is ready to use: it keeps custom fields as
 // raw JSON under their 40-hex keys, leaves label names empty and
 // translates only plan-independent visible_to codes.
+//
+// Currencies tells the account's own currency codes apart from typos: with
+// them, a code they list is accepted silently; without them, or for a
+// code they do not list, a currency that is not ISO 4217 is carried as a
+// custom currency (lead.Money.CustomCurrency) and reported as
+// lead.Unverified. Pipedrive data is never rejected for its currency code.
 type Translator struct {
-	Plan   Plan     // the account's plan, for visible_to
-	Fields FieldMap // custom-field definitions, from GET /v1/dealFields
-	Labels LabelMap // lead labels by UUID, from GET /v1/leadLabels
+	Plan       Plan        // the account's plan, for visible_to
+	Fields     FieldMap    // custom-field definitions, from GET /v1/dealFields
+	Labels     LabelMap    // lead labels by UUID, from GET /v1/leadLabels
+	Currencies CurrencyMap // the account's currencies by code, from GET /v1/currencies
 }
 
 // FieldMap holds custom-field definitions by their 40-hex key.

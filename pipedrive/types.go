@@ -3,6 +3,8 @@ package pipedrive
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"reflect"
 
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
@@ -60,11 +62,19 @@ type Value struct {
 	sent uint8 // keys the response wrote even when empty: 1 amount, 2 currency
 }
 
-// DecodeLead decodes one LeadResponse object strictly, in one pass.
-// Syntax errors (truncated input, invalid UTF-8, lone surrogates,
-// duplicate keys) stop decoding; wrong types ("value.amount: want number,
-// got string") are collected and decoding goes on. A non-nil error is a
-// lead.ErrorList of *lead.FieldError sorted by path.
+// DecodeLead decodes one LeadResponse object strictly, in one pass: the
+// lead itself, as the data of a response holds it. Syntax errors
+// (truncated input, invalid UTF-8, lone surrogates, duplicate keys) stop
+// decoding; wrong types ("value.amount: want number, got string") are
+// collected and decoding goes on. A non-nil error is a lead.ErrorList of
+// *lead.FieldError sorted by path, and the Lead is then the zero Lead:
+// DecodeLead returns a lead whole or not at all.
+//
+// A whole response is not a lead: given {"success": ..., "data": ...},
+// DecodeLead says which decoder reads it ([DecodeEnvelope] for one lead,
+// [DecodeListEnvelope] for a list) with an error wrapping [ErrNotLead];
+// given an error body ({"success": false, "error": ...}) the error wraps
+// ErrNotLead and the *[APIError] the body holds.
 func DecodeLead(data []byte) (Lead, error) {
 	var l Lead
 	d := newDecoder(bytes.Clone(data))
@@ -73,10 +83,87 @@ func DecodeLead(data []byte) (Lead, error) {
 		d.errs = append(d.errs, d.hard)
 		return Lead{}, d.errs.Err()
 	}
+	if err := notALead(l, data); err != nil {
+		return Lead{}, lead.ErrorList{err}
+	}
 	if err := d.errs.Err(); err != nil {
 		return Lead{}, err
 	}
 	return l, nil
+}
+
+// ErrNotLead is the cause of DecodeLead's error for a well-formed object
+// that is a response rather than a lead: an envelope, a list, a search
+// result or an error body. It wraps lead.ErrInvalid.
+var ErrNotLead error = &causeError{"not a lead object", lead.ErrInvalid}
+
+// causeError is a sentinel cause that wraps one of package lead's.
+type causeError struct {
+	msg   string
+	cause error
+}
+
+func (e *causeError) Error() string { return e.msg }
+func (e *causeError) Unwrap() error { return e.cause }
+
+// notALead recognises a response given where a lead object belongs, from
+// the keys a lead does not have: "success" (a boolean) in every response,
+// "data" holding the payload, and "items", the list a search response's
+// data holds, in an object without any documented lead key. It returns the
+// error naming the decoder to call, or nil for a lead.
+func notALead(l Lead, data []byte) *lead.FieldError {
+	var success, payload, items []byte
+	for _, f := range l.Extra {
+		switch f.Key {
+		case "success":
+			success = f.Value
+		case "data":
+			payload = f.Value
+		case "items":
+			items = f.Value
+		}
+	}
+	if string(success) != "true" && string(success) != "false" {
+		if len(items) > 0 && items[0] == '[' && !l.hasDocumentedKey() {
+			return &lead.FieldError{Err: ErrNotLead,
+				Rule: "want a lead object, got the data of a search response; decode each items[i].item with DecodeLead"}
+		}
+		return nil
+	}
+	fe := &lead.FieldError{Err: ErrNotLead}
+	switch {
+	case string(success) == "false":
+		fe.Rule = "want a lead object, got an error response; DecodeEnvelope returns it as an *APIError"
+		var apiErr APIError
+		if json.Unmarshal(data, &apiErr) == nil {
+			fe.Err = fmt.Errorf("%w: %w", ErrNotLead, &apiErr)
+		}
+	case len(payload) > 0 && payload[0] == '[':
+		fe.Rule = "want a lead object, got a list response; decode it with DecodeListEnvelope"
+	case len(payload) > 0 && payload[0] == '{' && hasKey(payload, "items"):
+		fe.Rule = "want a lead object, got a search response; decode each data.items[i].item with DecodeLead"
+	default:
+		fe.Rule = "want a lead object, got a response envelope; decode it with DecodeEnvelope"
+	}
+	return fe
+}
+
+// hasDocumentedKey reports whether l holds any of the 21 documented keys.
+func (l Lead) hasDocumentedKey() bool {
+	var none Lead
+	none.Extra = l.Extra
+	return !reflect.DeepEqual(l, none)
+}
+
+// hasKey reports whether the JSON object obj has the key k at its top level.
+func hasKey(obj []byte, k string) bool {
+	found := false
+	d := jsonwire.NewDecoder(obj)
+	_ = d.Object(func(key []byte) error {
+		found = found || string(key) == k
+		return d.Skip()
+	})
+	return found
 }
 
 // UnmarshalJSON decodes data with DecodeLead.

@@ -106,6 +106,9 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 	if bok != aok || bv.Amount != av.Amount || bv.Currency != av.Currency {
 		if aok {
 			req.Value = Set(av)
+			if bv.Currency != av.Currency {
+				t.checkCustomCurrency("value.currency", after.Value, &rep)
+			}
 		} else {
 			req.Value = Null[Value]()
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -141,5 +142,39 @@ func TestUpdateSamplesDecode(t *testing.T) {
 	err := json.Unmarshal([]byte(`{"title":null}`), &req)
 	if !errors.Is(err, lead.ErrInvalid) {
 		t.Errorf("title null: err = %v", err)
+	}
+}
+
+// TestUpdateRequestCustomCurrency: a change to a custom currency the
+// account's currencies do not list is sent and reported as unverified.
+func TestUpdateRequestCustomCurrency(t *testing.T) {
+	before := lead.Lead{Title: "t", Person: &lead.Ref{System: System, ID: "1"},
+		Value: &lead.Money{Amount: decimal.New(1, 0), Currency: "EUR"}}
+	for _, tt := range []struct {
+		name       string
+		tr         Translator
+		code       string
+		unverified bool
+	}{
+		{"listed", accountTranslator(t, PlanEssential), "BTC", false},
+		{"not listed", accountTranslator(t, PlanEssential), "DOGE", true},
+		{"no currencies", Translator{}, "BTC", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			after := before.Clone()
+			after.Value.Currency, after.Value.CustomCurrency = tt.code, true
+			req, rep, err := tt.tr.UpdateRequest(before, after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := `{"value":{"amount":1,"currency":"` + tt.code + `"}}`
+			if got := string(req.AppendJSON(nil)); got != want {
+				t.Errorf("body = %s, want %s", got, want)
+			}
+			got := slices.ContainsFunc(rep, func(c lead.Change) bool { return c.Kind == lead.Unverified && c.Path == "value.currency" })
+			if got != tt.unverified {
+				t.Errorf("report %v; want unverified %v", rep, tt.unverified)
+			}
+		})
 	}
 }
