@@ -881,7 +881,7 @@ func (r *remapper) checkKnown(l *lead.Lead, p Person) {
 	if len(l.Emails) > 0 && !slices.ContainsFunc(p.Emails, func(e lead.Email) bool {
 		return strings.EqualFold(strings.TrimSpace(e.Address), strings.TrimSpace(l.Emails[0].Address))
 	}) {
-		r.drop("email", lead.LossNoPlace, "the matched person has another address; persons are not updated", l.Emails[0].Address)
+		r.drop("email", lead.LossNoPlace, "the matched person lacks this email address; persons are not updated", l.Emails[0].Address)
 	}
 	for i, ph := range l.Phones {
 		if !slices.ContainsFunc(p.Phones, func(q lead.Phone) bool { return q.Number == ph.Number }) {

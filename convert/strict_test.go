@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,6 +87,11 @@ func TestStrictSamples(t *testing.T) {
 						t.Errorf("record %d: %s dropped without a loss kind (%q): %s", i+1, ch.Path, ch.Loss, ch.Reason)
 					case ch.Kind != lead.Dropped && ch.Loss != "":
 						t.Errorf("record %d: %s %s has loss %q", i+1, ch.Path, ch.Kind, ch.Loss)
+					}
+					for _, claim := range falseClaims {
+						if strings.Contains(ch.Reason, claim) {
+							t.Errorf("record %d: %s: false reason %q", i+1, ch.Path, ch.Reason)
+						}
 					}
 					if ch.Unmapped() && !slices.Contains(unmapped, ch.Path) {
 						unmapped = append(unmapped, ch.Path)
