@@ -194,3 +194,27 @@ func TestLossKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictEveryPair: a RecordConverter built with Strict rejects an
+// unmapped loss for every pair, canonical ones included, and lets the
+// other kinds through.
+func TestStrictEveryPair(t *testing.T) {
+	c := Converter{Strict: true}
+	rc, err := NewRecordConverter(Canonical, Copper, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An owner from Pipedrive needs a mapping; a BCC address has no place
+	// in Copper.
+	_, _, err = rc.Convert([]byte(`{"name": {"full": "Anna"}, "owner": {"system": "pipedrive", "id": "7"}}`), nil)
+	if !errors.Is(err, lead.ErrUnmapped) {
+		t.Errorf("unmapped owner: error = %v, want lead.ErrUnmapped", err)
+	}
+	out, rep, err := rc.Convert([]byte(`{"name": {"full": "Anna"}, "bcc_email": "x@pipedrivemail.com"}`), nil)
+	if err != nil || len(out) == 0 {
+		t.Fatalf("a loss of kind no_place is rejected: %v", err)
+	}
+	if ch := find(rep, "bcc_email", lead.Dropped); ch == nil || ch.Loss != lead.LossNoPlace {
+		t.Errorf("bcc_email not dropped as no_place; report:\n%s", jsonOf(rep))
+	}
+}
