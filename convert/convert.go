@@ -137,9 +137,13 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 	}
 	// is_archived is sent by a later update: Bundle.Archive.
 	l2.Archived = lead.Optional[bool]{}
-	if err := r.errs.Err(); err != nil {
-		rep, _ = c.settle(rep, r, nil, nil, nil)
-		return Bundle{}, rep, err
+	if len(r.errs) > 0 {
+		// The target's rules the remap found broken, with the strict
+		// errors: one error does not hide the others.
+		rep, err := c.settle(rep, r, nil, nil, nil)
+		var strict lead.ErrorList
+		errors.As(err, &strict)
+		return Bundle{}, rep, append(r.errs, strict...).Err()
 	}
 	req, rep2, err := c.PipedriveTranslator().FromLead(l2)
 	rep, err = c.settle(rep, r, rep2, pathsFrom(systemCopper, l2, r), err)

@@ -3,6 +3,7 @@ package convert
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,8 +24,10 @@ type truthCase struct {
 	notDropped []string
 	// out lists values of the output, as in ruleCase.want.
 	out map[string]string
-	// errPath, when set, is the path the conversion's error must name.
-	errPath string
+	// errPath, when set, is the path the conversion's error must name
+	// first; errPaths, when set, all the paths it names.
+	errPath  string
+	errPaths []string
 }
 
 // falseClaims are phrases that were once reasons and are false about the
@@ -103,6 +106,9 @@ func TestReportTellsTheTruth(t *testing.T) {
 		{name: "amount without currency in a bundle", c2p: true, conv: "nocurrency",
 			in:   cpLead(`"monetary_value": 2500`),
 			want: []lead.Change{{Path: "monetary_value", Kind: lead.Dropped, Reason: "defaults.currency", Detail: "2500"}}},
+		{name: "no name under strict names every path", c2p: true, conv: "strict",
+			in:      `{"id": 9001, "title": "CTO", "tags": ["no-such-tag"], "phone_numbers": [{"number": "+49 30 1234567", "category": "work"}]}`,
+			errPath: "name", errPaths: []string{"name", "tags[0]"}},
 		{name: "no name names name, not the job title", c2p: true, conv: "sample",
 			in: `{"id": 9001, "title": "CTO", "phone_numbers": [{"number": "+49 30 1234567", "category": "work"}]}`, errPath: "name"},
 
@@ -123,7 +129,9 @@ func TestReportTellsTheTruth(t *testing.T) {
 	nocurrency := sample
 	nocurrency.Mapping.Defaults.Currency = ""
 	nocurrency.Copper.DefaultCurrency = ""
-	convs := map[string]Converter{"sample": sample, "bare": bare, "nocurrency": nocurrency}
+	strict := sample
+	strict.Strict = true
+	convs := map[string]Converter{"sample": sample, "bare": bare, "nocurrency": nocurrency, "strict": strict}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c, ok := convs[tc.conv]
@@ -139,6 +147,13 @@ func TestReportTellsTheTruth(t *testing.T) {
 				var list lead.ErrorList
 				if !errors.As(err, &list) || len(list) == 0 || list[0].Path != tc.errPath {
 					t.Fatalf("error = %v, want one naming %s first", err, tc.errPath)
+				}
+				var paths []string
+				for _, fe := range list {
+					paths = append(paths, fe.Path)
+				}
+				if tc.errPaths != nil && !slices.Equal(paths, tc.errPaths) {
+					t.Errorf("error paths %q, want %q", paths, tc.errPaths)
 				}
 				for _, fe := range list {
 					if fe.Path == "title" {
