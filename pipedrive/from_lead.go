@@ -422,7 +422,8 @@ func (t Translator) FromLead(l lead.Lead) (AddLeadRequest, lead.Report, error) {
 		{"next_activity", l.NextActivity != nil, lead.LossTargetSets, setByPipedrive},
 		{"source.name", l.Source != nil && l.Source.Name != "", lead.LossTargetSets, setByPipedrive},
 		{"source.origin", l.Source != nil && l.Source.Origin != "", lead.LossTargetSets, setByPipedrive},
-		{"archived", l.Archived.Set, lead.LossNoPlace, "accepted only on update (PATCH /v1/leads/{id}), not on create"},
+		// A new lead is not archived: only true is lost.
+		{"archived", l.Archived.Set && l.Archived.Value, lead.LossNoPlace, "accepted only on update (PATCH /v1/leads/{id}), not on create"},
 		{"created_at", !l.CreatedAt.IsZero(), lead.LossTargetSets, setByPipedrive},
 		{"modified_at", !l.ModifiedAt.IsZero(), lead.LossTargetSets, setByPipedrive},
 		{"bcc_email", l.BCCEmail != "", lead.LossTargetSets, setByPipedrive},
