@@ -750,7 +750,7 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 		} else {
 			// Copper's title is a job title, never the lead's: name the
 			// field the user must supply.
-			r.errs.Add("name", "required: Pipedrive requires a lead title, which the title template builds from name, company_name and email, and all are empty", lead.ErrRequired)
+			r.errs.Add("name", "required: Pipedrive requires a lead title, and every placeholder of the title template (defaults.title_template) is empty", lead.ErrRequired)
 		}
 	}
 	r.nameParts(l.Name)
