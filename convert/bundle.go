@@ -34,14 +34,18 @@ type Bundle struct {
 }
 
 // PersonCreate is the body of POST /v1/persons (Pipedrive API v1,
-// Persons: addPerson): name, owner_id, org_id, email, phone, visible_to.
+// Persons: addPerson): name, owner_id, org_id, email, phone, visible_to,
+// job_title and postal_address (one line, which Pipedrive splits into its
+// parts).
 type PersonCreate struct {
-	Name      string         `json:"name"`
-	OwnerID   int64          `json:"owner_id,omitempty"`
-	OrgID     int64          `json:"org_id,omitempty"`
-	Email     []ContactValue `json:"email,omitempty"`
-	Phone     []ContactValue `json:"phone,omitempty"`
-	VisibleTo string         `json:"visible_to,omitempty"`
+	Name          string         `json:"name"`
+	OwnerID       int64          `json:"owner_id,omitempty"`
+	OrgID         int64          `json:"org_id,omitempty"`
+	Email         []ContactValue `json:"email,omitempty"`
+	Phone         []ContactValue `json:"phone,omitempty"`
+	VisibleTo     string         `json:"visible_to,omitempty"`
+	JobTitle      string         `json:"job_title,omitempty"`
+	PostalAddress string         `json:"postal_address,omitempty"`
 }
 
 // ContactValue is one element of a Pipedrive person's email or phone list:
@@ -134,6 +138,14 @@ func (p *PersonCreate) appendJSON(dst []byte) []byte {
 	if p.VisibleTo != "" {
 		dst = append(dst, `,"visible_to":`...)
 		dst = jsonwire.AppendString(dst, p.VisibleTo)
+	}
+	if p.JobTitle != "" {
+		dst = append(dst, `,"job_title":`...)
+		dst = jsonwire.AppendString(dst, p.JobTitle)
+	}
+	if p.PostalAddress != "" {
+		dst = append(dst, `,"postal_address":`...)
+		dst = jsonwire.AppendString(dst, p.PostalAddress)
 	}
 	return append(dst, '}')
 }

@@ -30,8 +30,11 @@ type Converter struct {
 	// translator without DefaultCurrency takes Mapping.Defaults.Currency.
 	Pipedrive pipedrive.Translator
 	Copper    copper.Translator
-	// Strict turns every dropped field into an error wrapping
-	// lead.ErrUnmapped that names the field's path.
+	// Strict turns every field dropped for want of a mapping entry
+	// (lead.LossUnmapped) into an error wrapping lead.ErrUnmapped that
+	// names the field's path. Fields the target sets itself or has no
+	// place for (lead.LossTargetSets, lead.LossNoPlace) stay in the
+	// report: no mapping could carry them.
 	Strict bool
 }
 
@@ -134,6 +137,14 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 	}
 	// is_archived is sent by a later update: Bundle.Archive.
 	l2.Archived = lead.Optional[bool]{}
+	if len(r.errs) > 0 {
+		// The target's rules the remap found broken, with the strict
+		// errors: one error does not hide the others.
+		rep, err := c.settle(rep, r, nil, nil, nil)
+		var strict lead.ErrorList
+		errors.As(err, &strict)
+		return Bundle{}, rep, append(r.errs, strict...).Err()
+	}
 	req, rep2, err := c.PipedriveTranslator().FromLead(l2)
 	rep, err = c.settle(rep, r, rep2, pathsFrom(systemCopper, l2, r), err)
 	if err != nil {
@@ -160,8 +171,22 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 // settle joins the source adapter's report, the remap's and the target
 // adapter's (with its paths renamed to the source's by paths) into one
 // finished report, and returns with it the target adapter's error, its
-// paths renamed too, or under Strict an error naming every dropped path.
+// paths renamed too, or under Strict an error naming every path dropped
+// for want of a mapping entry.
+//
+// A later step's account of a dropped field replaces an earlier one's: a
+// source adapter that keeps a value in vendor data, which the remap then
+// drops, reports it as kept; the remap says what the target makes of it.
 func (c Converter) settle(rep lead.Report, r *remapper, target lead.Report, paths func(string) string, err error) (lead.Report, error) {
+	later := map[string]bool{}
+	for _, ch := range r.rep {
+		if ch.Kind == lead.Dropped {
+			later[ch.Path] = true
+		}
+	}
+	if len(later) > 0 {
+		rep = slices.DeleteFunc(rep, func(ch lead.Change) bool { return ch.Kind == lead.Dropped && later[ch.Path] })
+	}
 	rep = slices.Grow(rep, len(r.rep)+len(target))
 	rep = append(rep, r.rep...)
 	for _, ch := range target {
@@ -175,18 +200,13 @@ func (c Converter) settle(rep lead.Report, r *remapper, target lead.Report, path
 	return rep, c.strictErr(rep)
 }
 
-// strictErr returns, under Strict, an error naming every dropped path.
+// strictErr returns, under Strict, an error naming every path dropped
+// for want of a mapping entry.
 func (c Converter) strictErr(rep lead.Report) error {
 	if !c.strict() {
 		return nil
 	}
-	var errs lead.ErrorList
-	for _, ch := range rep {
-		if ch.Kind == lead.Dropped {
-			errs.Add(ch.Path, "dropped: "+ch.Reason, lead.ErrUnmapped)
-		}
-	}
-	return errs.Err()
+	return rep.StrictErr()
 }
 
 // finish sorts the report and removes exact duplicates, and changes to a

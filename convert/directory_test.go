@@ -82,8 +82,9 @@ func TestFind(t *testing.T) {
 // TestUnexplainedCatchesSilentChanges checks the round-trip oracle itself:
 // a difference without a report entry is flagged; with one it is not.
 func TestUnexplainedCatchesSilentChanges(t *testing.T) {
+	yes := true // false is Copper's unset Checkbox, which carries nothing
 	a := lead.Lead{Title: "x", Owner: &lead.Ref{System: "copper", ID: "1"},
-		CustomFields: []lead.CustomField{{Key: "copper:5", Type: lead.FieldBool, Source: &lead.Ref{System: "copper", ID: "5"}, Bool: new(bool)}}}
+		CustomFields: []lead.CustomField{{Key: "copper:5", Type: lead.FieldBool, Source: &lead.Ref{System: "copper", ID: "5"}, Bool: &yes}}}
 	b := lead.Lead{Title: "x"}
 	got := unexplained(t, a, b)
 	if len(got) != 2 {

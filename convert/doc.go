@@ -26,10 +26,12 @@
 // source_name/origin/origin_id/channel_id beyond what the Mapping's
 // sources turn into a customer source, read-only timestamps, unmapped
 // custom fields and options, and the lead's title when a person supplies
-// the name. Copper → Pipedrive: the job title, socials, websites, address,
-// details, read-only timestamps and counters, unmapped tags, statuses,
-// customer sources and custom fields; contact data that differs from a
-// matched existing person (persons are not updated).
+// the name. Copper → Pipedrive: socials, websites, details, read-only
+// timestamps and counters, name parts that name lacks, unmapped tags,
+// statuses, customer sources and custom fields; contact data (job title
+// and address included) that differs from a matched existing person
+// (persons are not updated). A new person takes the job title and the
+// address.
 //
 // # Reports and errors
 //
@@ -38,11 +40,19 @@
 // field came from the source ("owner_id", "label_ids[1]", a Pipedrive
 // 40-hex field key; "assignee_id", "tags[0]", "custom_fields[3]" for
 // Copper). Reasons never quote data; details may. A field dropped anyway
-// is not also reported as changed.
+// is not also reported as changed. A value that carries nothing (null,
+// Copper's unset Checkbox false and MultiSelect []) is not reported.
+//
+// Every dropped entry has a lead.LossKind in Change.Loss, set where the
+// field is dropped: lead.LossTargetSets (the target sets the field
+// itself), lead.LossNoPlace (the target has no place for it) or
+// lead.LossUnmapped (the mapping or an account export did not cover it,
+// the one kind a user can fix).
 //
 // Errors are a lead.ErrorList of *lead.FieldError: the source lead's own
 // errors (Pipedrive or Copper paths), the target's rules, and, with
-// Strict, one error per dropped field wrapping lead.ErrUnmapped:
+// Strict, one error per field dropped as lead.LossUnmapped, wrapping
+// lead.ErrUnmapped (the other kinds stay in the report):
 //
 //	owner_id: dropped: the owner has no Copper user in the mapping's users
 //

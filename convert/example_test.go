@@ -23,7 +23,11 @@ const exampleMapping = `{
 
 func printReport(rep lead.Report) {
 	for _, c := range rep {
-		fmt.Printf("%s: %s: %s", c.Path, c.Kind, c.Reason)
+		kind := string(c.Kind)
+		if c.Loss != "" {
+			kind += " (" + string(c.Loss) + ")"
+		}
+		fmt.Printf("%s: %s: %s", c.Path, kind, c.Reason)
 		if c.Detail != "" {
 			fmt.Printf(" (%s)", c.Detail)
 		}
@@ -58,8 +62,8 @@ func ExampleConverter_PipedriveToCopper() {
 	// email: derived: the email comes from the linked person (from pipedrive person 2101)
 	// name: derived: the contact name comes from the linked person (from pipedrive person 2101)
 	// person_id: derived: the linked person's contact data is copied; Copper leads carry no links (from pipedrive person 2101)
-	// title: dropped: Copper leads have no subject; the title is neither the contact's name nor a job title (Brandt – rollout)
-	// visible_to: dropped: Copper leads have no visibility (entire_company)
+	// title: dropped (no_place): Copper leads have no subject; the title is neither the contact's name nor a job title (Brandt – rollout)
+	// visible_to: dropped (no_place): Copper leads have no visibility (entire_company)
 	// was_seen: derived: the Copper status comes from is_archived and was_seen by the mapping (is_archived false, was_seen true became Contacted)
 }
 
@@ -117,10 +121,10 @@ func ExampleConverter_CopperToPipedrive() {
 	//   }
 	// }
 	// company_name: derived: a new Pipedrive organization is created first from the company name (Brandt GmbH)
-	// id: dropped: not a Pipedrive lead id
+	// id: dropped (target_sets): Pipedrive assigns lead ids; another system's id has no place in a Pipedrive lead
 	// name: derived: Pipedrive requires a lead title; the title template builds it (Brandt GmbH – Anna Schäfer)
 	// name: derived: a new Pipedrive person is created first from the contact data (Anna Schäfer)
 	// status: derived: is_archived and was_seen come from the status by the mapping (Contacted became is_archived false, was_seen true)
-	// tags[1]: dropped: the tag has no Pipedrive label in the mapping's labels (vip)
+	// tags[1]: dropped (unmapped): the tag has no Pipedrive label in the mapping's labels (vip)
 	// visible_to: defaulted: Copper leads have no visibility; the mapping's visibility applies (3)
 }

@@ -42,8 +42,9 @@ type Mapping struct {
 	CustomFields []FieldMapping `json:"custom_fields,omitempty"`
 	// Defaults fill values a target requires and a source lacks.
 	Defaults Defaults `json:"defaults,omitzero"`
-	// Strict turns every dropped field into an error wrapping
-	// lead.ErrUnmapped. Converter.Strict does the same.
+	// Strict turns every field dropped for want of a mapping entry
+	// (lead.LossUnmapped) into an error wrapping lead.ErrUnmapped.
+	// Converter.Strict does the same.
 	Strict bool `json:"strict,omitempty"`
 }
 
@@ -550,6 +551,30 @@ func (m Mapping) copperSource(name, origin string, channel int64) (SourceMapping
 		}
 	}
 	return SourceMapping{}, false
+}
+
+// describesSource reports whether an entry of m's sources matches the
+// Pipedrive source field named by path ("source_name", "origin",
+// "channel") on the value v.
+func (m Mapping) describesSource(path, v string) bool {
+	for _, s := range m.Sources {
+		p := s.Pipedrive
+		switch path {
+		case "source_name":
+			if p.SourceName != "" && p.SourceName == v {
+				return true
+			}
+		case "origin":
+			if p.Origin != "" && p.Origin == v {
+				return true
+			}
+		case "channel":
+			if p.Channel != 0 && strconv.FormatInt(p.Channel, 10) == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m Mapping) pipedriveSource(copperID int64) (SourceMapping, bool) {

@@ -84,7 +84,25 @@ func NewRecordConverter(from, to Format, c Converter) (*RecordConverter, error) 
 	if err != nil {
 		return nil, err
 	}
+	if c.strict() {
+		conv = strictConverter{conv}
+	}
 	return &RecordConverter{from: from, to: to, conv: conv}, nil
+}
+
+// strictConverter rejects, for every pair, a record whose report lists a
+// loss the mapping did not cover (lead.LossUnmapped), as Converter.Strict
+// says.
+type strictConverter struct{ recordConverter }
+
+func (s strictConverter) Convert(rec, out []byte) ([]byte, lead.Report, error) {
+	res, rep, err := s.recordConverter.Convert(rec, out)
+	if err == nil {
+		if err = rep.StrictErr(); err != nil {
+			return out, nil, err
+		}
+	}
+	return res, rep, err
 }
 
 // newRecordConverter returns the conversion for from → to.

@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -24,6 +26,9 @@ type remapper struct {
 	m   Mapping
 	dir Directory
 	rep lead.Report
+	// errs are the target's rules the remap finds broken, in the source
+	// document's names.
+	errs lead.ErrorList
 	// fieldPaths and labelPaths give, for each custom field and label of
 	// the remapped lead, its path in the source document.
 	fieldPaths []string
@@ -33,8 +38,10 @@ type remapper struct {
 	copperCurrency func(id int64) string
 }
 
-func (r *remapper) drop(path, reason, detail string) {
-	r.rep.AddDetail(path, lead.Dropped, reason, detail)
+// drop reports a dropped field with its loss kind: the code that drops a
+// field knows why, so each call names the kind.
+func (r *remapper) drop(path string, loss lead.LossKind, reason, detail string) {
+	r.rep.Drop(path, loss, reason, detail)
 }
 
 func (r *remapper) note(path string, kind lead.ChangeKind, reason, detail string) {
@@ -74,13 +81,13 @@ func (r *remapper) toCopper(l lead.Lead) lead.Lead {
 			if cp, ok := r.m.copperUser(id); ok {
 				l.Owner = ref(systemCopper, cp)
 			} else {
-				r.drop("owner_id", "the owner has no Copper user in the mapping's users", "pipedrive user "+l.Owner.ID)
+				r.drop("owner_id", lead.LossUnmapped, "the owner has no Copper user in the mapping's users", "pipedrive user "+l.Owner.ID)
 				l.Owner = nil
 			}
 		}
 	}
 	if l.Creator != nil {
-		r.drop("creator_id", "Copper leads have no creator", l.Creator.System+" user "+l.Creator.ID)
+		r.drop("creator_id", lead.LossTargetSets, "Copper takes no creator: the user the request authenticates as creates the lead", l.Creator.System+" user "+l.Creator.ID)
 		l.Creator = nil
 	}
 
@@ -104,7 +111,7 @@ func (r *remapper) toCopper(l lead.Lead) lead.Lead {
 			if lb.Ref != nil {
 				id = lb.Ref.ID
 			}
-			r.drop("label_ids"+lead.IndexPath(i), "the label has no Copper tag in the mapping's labels", "pipedrive label "+id)
+			r.drop("label_ids"+lead.IndexPath(i), lead.LossUnmapped, "the label has no Copper tag in the mapping's labels", "pipedrive label "+id)
 			continue
 		}
 		tags = append(tags, lead.Label{Name: lm.Tag()})
@@ -127,16 +134,24 @@ func (r *remapper) toCopper(l lead.Lead) lead.Lead {
 			r.note(firstUsed(used), lead.Derived, "the customer source comes from the mapping's sources",
 				"copper customer source "+itoa(sm.Copper))
 		}
-		reason := "no Copper counterpart"
-		if !ok {
-			reason = "no entry of the mapping's sources matches"
-		}
-		for _, f := range []struct{ path, v string }{
-			{"source_name", s.Name}, {"origin", s.Origin}, {"origin_id", s.OriginID},
-			{"channel", refString(s.Channel)}, {"channel_id", s.ChannelID},
+		by := firstUsed(used)
+		for _, f := range []struct {
+			path, v  string
+			matching bool // a field the mapping's sources match on
+		}{
+			{"source_name", s.Name, true}, {"origin", s.Origin, true}, {"origin_id", s.OriginID, false},
+			{"channel", refString(s.Channel), true}, {"channel_id", s.ChannelID, false},
 		} {
-			if f.v != "" && !used[f.path] {
-				r.drop(f.path, reason, f.v)
+			switch {
+			case f.v == "" || used[f.path]:
+			case !f.matching:
+				r.drop(f.path, lead.LossNoPlace, "Copper leads have only a customer source, which the mapping's sources give by source_name, origin and channel", f.v)
+			case !ok:
+				r.drop(f.path, lead.LossUnmapped, "no entry of the mapping's sources matches", f.v)
+			case r.m.describesSource(f.path, f.v):
+				r.drop(f.path, lead.LossNoPlace, "superseded by "+by+": the mapping's sources map it too, but a Copper lead has one customer source and the entry matching "+by+" comes first", f.v)
+			default:
+				r.drop(f.path, lead.LossNoPlace, "Copper leads have only a customer source, given here by "+by, f.v)
 			}
 		}
 		l.Source = nil
@@ -146,8 +161,14 @@ func (r *remapper) toCopper(l lead.Lead) lead.Lead {
 	}
 
 	if l.Visibility != "" {
-		r.drop("visible_to", "Copper leads have no visibility", string(l.Visibility))
+		r.drop("visible_to", lead.LossNoPlace, "Copper leads have no visibility", string(l.Visibility))
 		l.Visibility = ""
+	} else if raw, ok := l.Vendor[systemPipedrive].AsWritten["visible_to"]; ok && !isNullJSON(raw) {
+		// A code the plan does not explain is kept as written; Copper has
+		// no place for it either way.
+		var code string
+		_ = json.Unmarshal(raw, &code)
+		r.drop("visible_to", lead.LossNoPlace, "Copper leads have no visibility", code)
 	}
 
 	r.dropVendor(&l, systemPipedrive)
@@ -183,7 +204,7 @@ func (r *remapper) contactFromPipedrive(l *lead.Lead) {
 			}
 		}
 		if person == nil {
-			r.drop("person_id", "the linked person is not in the directory; Copper leads carry contact data, not links",
+			r.drop("person_id", lead.LossUnmapped, "the linked person is not in the directory; Copper leads carry contact data, not links",
 				"pipedrive person "+l.Person.ID)
 		} else {
 			from := "from pipedrive person " + itoa(person.ID)
@@ -216,7 +237,7 @@ func (r *remapper) contactFromPipedrive(l *lead.Lead) {
 			}
 		}
 		if org == nil {
-			r.drop("organization_id", "the linked organization is not in the directory; Copper leads carry a company name, not links",
+			r.drop("organization_id", lead.LossUnmapped, "the linked organization is not in the directory; Copper leads carry a company name, not links",
 				"pipedrive organization "+l.Organization.ID)
 		} else {
 			r.note("organization_id", lead.Derived, "the linked organization's name is copied; Copper leads carry no links",
@@ -242,7 +263,7 @@ func (r *remapper) contactFromPipedrive(l *lead.Lead) {
 			l.Name = lead.Name{Full: l.Title}
 			r.note("title", lead.Derived, "no person record; the lead title stands in for the contact name", l.Title)
 		} else {
-			r.drop("title", "Copper leads have no subject; the title is neither the contact's name nor a job title", l.Title)
+			r.drop("title", lead.LossNoPlace, "Copper leads have no subject; the title is neither the contact's name nor a job title", l.Title)
 		}
 		l.Title = ""
 	}
@@ -269,10 +290,10 @@ func (r *remapper) statusToCopper(l *lead.Lead) {
 	detail := fmt.Sprintf("is_archived %t, was_seen %t", archived, seen)
 	if name == "" {
 		if hasA {
-			r.drop("is_archived", "the mapping's status.to_copper names no Copper status for these flags", detail)
+			r.drop("is_archived", lead.LossUnmapped, "the mapping's status.to_copper names no Copper status for these flags", detail)
 		}
 		if hasS {
-			r.drop("was_seen", "the mapping's status.to_copper names no Copper status for these flags", detail)
+			r.drop("was_seen", lead.LossUnmapped, "the mapping's status.to_copper names no Copper status for these flags", detail)
 		}
 		return
 	}
@@ -327,15 +348,19 @@ func (r *remapper) fieldsToCopper(in []lead.CustomField) []lead.CustomField {
 	for _, f := range in {
 		key := sourceKey(f, systemPipedrive)
 		path := key
-		if !f.IsSet() {
+		if !carries(f) {
 			continue // an unset field carries nothing
 		}
 		fm, ok := r.m.fieldByPipedrive(key)
 		if !ok {
 			fm, ok = r.m.fieldByKey(f.Key)
 		}
-		if !ok || fm.Copper == 0 {
-			r.drop(path, "the custom field has no Copper definition in the mapping's custom_fields", fieldDetail("pipedrive", key, f.Name))
+		if !ok {
+			r.drop(path, lead.LossUnmapped, "the custom field has no Copper definition in the mapping's custom_fields", fieldDetail("pipedrive", key, f.Name))
+			continue
+		}
+		if fm.Copper == 0 {
+			r.drop(path, lead.LossNoPlace, "the mapping's custom_fields lists the field for Pipedrive only: Copper has no counterpart", fieldDetail("pipedrive", key, f.Name))
 			continue
 		}
 		g, ok := r.convertType(f, fm, path)
@@ -346,7 +371,7 @@ func (r *remapper) fieldsToCopper(in []lead.CustomField) []lead.CustomField {
 		// are never converted between currencies.
 		if g.Money != nil && r.copperCurrency != nil {
 			if cur := r.copperCurrency(fm.Copper); cur != "" && cur != g.Money.Currency {
-				r.drop(path, "the Copper field holds amounts in another currency; amounts are never converted",
+				r.drop(path, lead.LossNoPlace, "the Copper field holds amounts in another currency; amounts are never converted",
 					g.Money.Currency+" to "+cur)
 				continue
 			}
@@ -369,8 +394,8 @@ func (r *remapper) fieldsToCopper(in []lead.CustomField) []lead.CustomField {
 func (r *remapper) fieldsToPipedrive(in []lead.CustomField) []lead.CustomField {
 	var out []lead.CustomField
 	for i, f := range in {
-		if !f.IsSet() {
-			continue
+		if !carries(f) || copperUnset(f) {
+			continue // an unset field carries nothing
 		}
 		key := sourceKey(f, systemCopper)
 		path := "custom_fields[" + strconv.Itoa(i) + "]"
@@ -379,8 +404,12 @@ func (r *remapper) fieldsToPipedrive(in []lead.CustomField) []lead.CustomField {
 		if !ok {
 			fm, ok = r.m.fieldByKey(f.Key)
 		}
-		if !ok || fm.Pipedrive == "" {
-			r.drop(path, "the custom field has no Pipedrive field in the mapping's custom_fields", fieldDetail("copper", key, f.Name))
+		if !ok {
+			r.drop(path, lead.LossUnmapped, "the custom field has no Pipedrive field in the mapping's custom_fields", fieldDetail("copper", key, f.Name))
+			continue
+		}
+		if fm.Pipedrive == "" {
+			r.drop(path, lead.LossNoPlace, "the mapping's custom_fields lists the field for Copper only: Pipedrive has no counterpart", fieldDetail("copper", key, f.Name))
 			continue
 		}
 		g, ok := r.convertType(f, fm, path)
@@ -399,6 +428,29 @@ func (r *remapper) fieldsToPipedrive(in []lead.CustomField) []lead.CustomField {
 		r.fieldPaths = append(r.fieldPaths, path)
 	}
 	return out
+}
+
+// carries reports whether f holds a value: not unset, and not a raw
+// JSON null (a custom key the source sent as null).
+func carries(f lead.CustomField) bool {
+	return f.IsSet() && !(f.Type == lead.FieldRaw && isNullJSON(f.Raw))
+}
+
+// copperUnset reports whether f holds one of Copper's unset values: a
+// Checkbox false or a MultiSelect [] (Copper lists every definition on a
+// lead, and these are its unset values besides null), typed by the
+// definition or kept raw without one.
+func copperUnset(f lead.CustomField) bool {
+	switch {
+	case f.Type == lead.FieldBool:
+		return f.Bool != nil && !*f.Bool
+	case f.Type == lead.FieldOptions:
+		return len(f.Options) == 0
+	case f.Type == lead.FieldRaw:
+		raw := string(bytes.TrimSpace(f.Raw))
+		return raw == "false" || raw == "[]"
+	}
+	return false
 }
 
 func fieldDetail(system, key, name string) string {
@@ -435,7 +487,7 @@ func (r *remapper) mapOptions(opts []lead.Option, path string, to func(int64) (i
 			if o.Label != "" {
 				d += " (" + o.Label + ")"
 			}
-			r.drop(path, "the option has no counterpart in the mapping's options", d)
+			r.drop(path, lead.LossUnmapped, "the option has no counterpart in the mapping's options", d)
 			continue
 		}
 		out = append(out, lead.Option{ID: itoa(target), Label: o.Label})
@@ -473,7 +525,7 @@ func (r *remapper) convertType(f lead.CustomField, fm FieldMapping, path string)
 			}
 			text = strings.Join(labels, ", ")
 		default:
-			r.drop(path, "the mapping's type cannot hold this value", string(f.Type)+" to "+string(to))
+			r.drop(path, lead.LossUnmapped, "the mapping's type cannot hold this value", string(f.Type)+" to "+string(to))
 			return g, false
 		}
 		g.Text = &text
@@ -497,14 +549,14 @@ func (r *remapper) convertType(f lead.CustomField, fm FieldMapping, path string)
 		return g, true
 	case to == lead.FieldMoney && f.Number != nil:
 		if r.m.Defaults.Currency == "" {
-			r.drop(path, "the mapping's type needs defaults.currency", lead.FormatDecimal(*f.Number))
+			r.drop(path, lead.LossUnmapped, "the mapping's type needs defaults.currency", lead.FormatDecimal(*f.Number))
 			return g, false
 		}
 		g.Money = &lead.Money{Amount: *f.Number, Currency: r.m.Defaults.Currency}
 		r.note(path, lead.Defaulted, "the currency comes from the mapping's defaults.currency", r.m.Defaults.Currency)
 		return g, true
 	}
-	r.drop(path, "the mapping's type cannot hold this value", string(f.Type)+" to "+string(to))
+	r.drop(path, lead.LossUnmapped, "the mapping's type cannot hold this value", string(f.Type)+" to "+string(to))
 	return g, false
 }
 
@@ -518,7 +570,8 @@ func allLabelled(opts []lead.Option) bool {
 }
 
 // dropVendor reports the source's leftovers, which the other system cannot
-// take, and removes them.
+// take, and removes them. A null leftover carries nothing and is not
+// reported.
 func (r *remapper) dropVendor(l *lead.Lead, system string) {
 	vd, ok := l.Vendor[system]
 	if !ok {
@@ -531,11 +584,15 @@ func (r *remapper) dropVendor(l *lead.Lead, system string) {
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(vd.Fields)) {
+		if isNullJSON(vd.Fields[k]) {
+			continue
+		}
 		// A monetary field's currency companion is part of its value.
 		if base, ok := strings.CutSuffix(k, "_currency"); ok && money[base] {
 			continue
 		}
-		r.drop(k, "no counterpart in the other system", "")
+		loss, reason := r.vendorLoss(system, k)
+		r.drop(k, loss, reason, "")
 	}
 	l.Vendor = maps.Clone(l.Vendor)
 	delete(l.Vendor, system)
@@ -543,6 +600,40 @@ func (r *remapper) dropVendor(l *lead.Lead, system string) {
 		l.Vendor = nil
 	}
 }
+
+// vendorLoss classifies the loss of the source's leftover key k.
+func (r *remapper) vendorLoss(system, k string) (lead.LossKind, string) {
+	if system == systemCopper {
+		return lead.LossNoPlace, "Pipedrive leads have no counterpart for this Copper key"
+	}
+	// A Pipedrive custom field's companion key (<key>_until, <key>_country,
+	// …) is part of its value.
+	if len(k) > 41 && k[40] == '_' && isHex40(k[:40]) {
+		if fm, ok := r.m.fieldByPipedrive(k[:40]); ok && fm.Copper != 0 {
+			return lead.LossNoPlace, "a Copper custom value has one part; this part of the field has no place"
+		}
+		return lead.LossUnmapped, "part of a custom field that has no Copper definition in the mapping's custom_fields"
+	}
+	if isHex40(k) {
+		return lead.LossUnmapped, "the custom field has no Copper definition in the mapping's custom_fields"
+	}
+	return lead.LossNoPlace, "Copper leads have no counterpart for this Pipedrive key"
+}
+
+func isHex40(s string) bool {
+	if len(s) != 40 {
+		return false
+	}
+	for i := range len(s) {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// isNullJSON reports whether raw is the JSON null.
+func isNullJSON(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 // toPipedrive rewrites a lead read from Copper for Pipedrive's FromLead and
 // finds or plans the person and organization the lead must link to.
@@ -557,7 +648,7 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 				owner = pd
 				l.Owner = ref(systemPipedrive, pd)
 			} else {
-				r.drop("assignee_id", "the assignee has no Pipedrive user in the mapping's users", "copper user "+l.Owner.ID)
+				r.drop("assignee_id", lead.LossUnmapped, "the assignee has no Pipedrive user in the mapping's users", "copper user "+l.Owner.ID)
 				l.Owner = nil
 			}
 		}
@@ -586,13 +677,13 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 			r.note(path, lead.Derived, "is_archived and was_seen come from the status by the mapping",
 				fmt.Sprintf("%s became is_archived %t, was_seen %t", name, s.Archived, s.Seen))
 		} else {
-			r.drop(path, "the status has no entry in the mapping's status.to_pipedrive", name)
+			r.drop(path, lead.LossUnmapped, "the status has no entry in the mapping's status.to_pipedrive", name)
 		}
 		if l.StatusRef != nil {
-			r.drop("status_id", "Pipedrive leads have no status; the status name stands for it", "copper status "+l.StatusRef.ID)
+			r.drop("status_id", lead.LossNoPlace, "Pipedrive leads have no status; the status name stands for it", "copper status "+l.StatusRef.ID)
 		}
 	} else if l.StatusRef != nil {
-		r.drop("status_id", "the status is not named", "copper status "+l.StatusRef.ID)
+		r.drop("status_id", lead.LossUnmapped, "the status is known only by id: the Copper account's lead_statuses would name it", "copper status "+l.StatusRef.ID)
 	}
 	l.Status, l.StatusName, l.StatusRef = "", "", nil
 
@@ -601,7 +692,7 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 	for i, lb := range l.Labels {
 		lm, ok := r.m.labelByTag(lb.Name)
 		if !ok {
-			r.drop("tags"+lead.IndexPath(i), "the tag has no Pipedrive label in the mapping's labels", lb.Name)
+			r.drop("tags"+lead.IndexPath(i), lead.LossUnmapped, "the tag has no Pipedrive label in the mapping's labels", lb.Name)
 			continue
 		}
 		labels = append(labels, lead.Label{Name: lm.Name, Ref: &lead.Ref{System: systemPipedrive, ID: lm.Pipedrive}})
@@ -615,10 +706,10 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 			sm, found := r.m.pipedriveSource(id)
 			switch {
 			case !found:
-				r.drop("customer_source_id", "the customer source has no entry in the mapping's sources", "copper customer source "+itoa(id))
+				r.drop("customer_source_id", lead.LossUnmapped, "the customer source has no entry in the mapping's sources", "copper customer source "+itoa(id))
 				l.Source = nil
 			case sm.Pipedrive.Channel == 0:
-				r.drop("customer_source_id", "Pipedrive sets source_name and origin itself; the mapping names no channel", "copper customer source "+itoa(id))
+				r.drop("customer_source_id", lead.LossTargetSets, "Pipedrive sets source_name and origin itself; the mapping names no channel", "copper customer source "+itoa(id))
 				l.Source = nil
 			default:
 				l.Source = &lead.Source{Channel: ref(systemPipedrive, sm.Pipedrive.Channel)}
@@ -629,6 +720,13 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 		}
 	}
 
+	// An amount without a currency is kept as written by the Copper
+	// adapter; Pipedrive needs a currency.
+	if l.Value == nil {
+		if raw, ok := l.Vendor[systemCopper].AsWritten["monetary_value"]; ok && !isNullJSON(raw) {
+			r.drop("monetary_value", lead.LossUnmapped, "the amount came without monetary_unit and the mapping has no defaults.currency; a Pipedrive value needs a currency", string(raw))
+		}
+	}
 	r.dropVendor(&l, systemCopper)
 	l.CustomFields = r.fieldsToPipedrive(l.CustomFields)
 	return l, plan
@@ -649,8 +747,13 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 		l.Title = titleFrom(r.m.Defaults.TitleTemplate, name, l.CompanyName, email)
 		if l.Title != "" {
 			r.note("name", lead.Derived, "Pipedrive requires a lead title; the title template builds it", l.Title)
+		} else {
+			// Copper's title is a job title, never the lead's: name the
+			// field the user must supply.
+			r.errs.Add("name", "required: Pipedrive requires a lead title, and every placeholder of the title template (defaults.title_template) is empty", lead.ErrRequired)
 		}
 	}
+	r.nameParts(l.Name)
 
 	if r.dir != nil {
 		var how string
@@ -690,19 +793,19 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 			p := plan.person
 			r.note("name", lead.Derived, "the contact is an existing Pipedrive person, matched by "+how, "pipedrive person "+itoa(p.ID))
 			if name != "" && foldName(name) != foldName(p.Name) {
-				r.drop("name", "the matched person has another name; persons are not updated", name)
+				r.drop("name", lead.LossNoPlace, "the matched person has another name; persons are not updated", name)
 			}
 			l.Person = ref(systemPipedrive, p.ID)
 			r.checkKnown(l, *p)
 			if p.OrganizationID != 0 {
 				l.Organization = ref(systemPipedrive, p.OrganizationID)
 				if l.CompanyName != "" && foldName(l.CompanyName) != foldName(p.OrganizationName) {
-					r.drop("company_name", "the matched person belongs to another organization; persons are not updated", l.CompanyName)
+					r.drop("company_name", lead.LossNoPlace, "the matched person belongs to another organization; persons are not updated", l.CompanyName)
 				} else if l.CompanyName != "" {
 					r.note("company_name", lead.Derived, "the organization is the matched person's", "pipedrive organization "+itoa(p.OrganizationID))
 				}
 			} else if l.CompanyName != "" {
-				r.drop("company_name", "the matched person has no organization; persons are not updated", l.CompanyName)
+				r.drop("company_name", lead.LossNoPlace, "the matched person has no organization; persons are not updated", l.CompanyName)
 			}
 		}
 	}
@@ -738,17 +841,35 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 		}
 	}
 
+	// The job title and the address belong to the person: a new one takes
+	// them, a matched one is not updated.
 	if l.JobTitle != "" {
-		r.drop("title", "Pipedrive persons created here carry no job title", l.JobTitle)
+		switch {
+		case plan.newPerson != nil:
+			plan.newPerson.JobTitle = l.JobTitle
+			r.note("title", lead.Derived, "the job title goes to the new Pipedrive person's job_title", l.JobTitle)
+		case plan.person.JobTitle == "":
+			r.drop("title", lead.LossNoPlace, "the matched person has no job title; persons are not updated", l.JobTitle)
+		case foldName(plan.person.JobTitle) != foldName(l.JobTitle):
+			r.drop("title", lead.LossNoPlace, "the matched person has another job title; persons are not updated", l.JobTitle)
+		}
 	}
 	for i, s := range l.Socials {
-		r.drop("socials"+lead.IndexPath(i), "Pipedrive persons have no social profiles", s.URL)
+		r.drop("socials"+lead.IndexPath(i), lead.LossNoPlace, "Pipedrive persons have no social profiles", s.URL)
 	}
 	for i, w := range l.Websites {
-		r.drop("websites"+lead.IndexPath(i), "Pipedrive persons have no websites", w.URL)
+		r.drop("websites"+lead.IndexPath(i), lead.LossNoPlace, "Pipedrive persons have no websites", w.URL)
 	}
 	if l.Address != nil {
-		r.drop("address", "Pipedrive leads and persons have no postal address", formatAddress(*l.Address))
+		a := formatAddress(*l.Address)
+		switch {
+		case a == "":
+		case plan.newPerson != nil:
+			plan.newPerson.PostalAddress = a
+			r.note("address", lead.Changed, "the address goes to the new Pipedrive person's postal_address as one line", a)
+		default:
+			r.drop("address", lead.LossNoPlace, "the matched person is not updated; Pipedrive leads have no address of their own", a)
+		}
 	}
 	l.Name, l.JobTitle, l.Emails, l.Phones, l.Socials, l.Websites, l.Address, l.CompanyName =
 		lead.Name{}, "", nil, nil, nil, nil, nil, ""
@@ -760,11 +881,28 @@ func (r *remapper) checkKnown(l *lead.Lead, p Person) {
 	if len(l.Emails) > 0 && !slices.ContainsFunc(p.Emails, func(e lead.Email) bool {
 		return strings.EqualFold(strings.TrimSpace(e.Address), strings.TrimSpace(l.Emails[0].Address))
 	}) {
-		r.drop("email", "the matched person has another address; persons are not updated", l.Emails[0].Address)
+		r.drop("email", lead.LossNoPlace, "the matched person lacks this email address; persons are not updated", l.Emails[0].Address)
 	}
 	for i, ph := range l.Phones {
 		if !slices.ContainsFunc(p.Phones, func(q lead.Phone) bool { return q.Number == ph.Number }) {
-			r.drop("phone_numbers"+lead.IndexPath(i), "the matched person lacks this number; persons are not updated", ph.Number)
+			r.drop("phone_numbers"+lead.IndexPath(i), lead.LossNoPlace, "the matched person lacks this number; persons are not updated", ph.Number)
+		}
+	}
+}
+
+// nameParts reports the parts of a Copper name that the name as written
+// does not contain: the Pipedrive person takes the name as written.
+func (r *remapper) nameParts(n lead.Name) {
+	if n.Full == "" {
+		return // the person's name is joined from the parts
+	}
+	full := strings.ToLower(n.Full)
+	for _, p := range []struct{ path, v string }{
+		{"prefix", n.Prefix}, {"first_name", n.First}, {"middle_name", n.Middle},
+		{"last_name", n.Last}, {"suffix", n.Suffix},
+	} {
+		if p.v != "" && !strings.Contains(full, strings.ToLower(strings.TrimSpace(p.v))) {
+			r.drop(p.path, lead.LossNoPlace, "the Pipedrive person takes name as written, which lacks this part", p.v)
 		}
 	}
 }

@@ -108,8 +108,8 @@ func unexplained(t *testing.T, a, b lead.Lead, reps ...lead.Report) []string {
 	// Every set custom field of a reaches b with the same value, or a
 	// report names it (by Copper index or Pipedrive key).
 	for i, f := range a.CustomFields {
-		if !f.IsSet() {
-			continue
+		if !carries(f) || copperUnset(f) {
+			continue // an unset value (Copper's false and [] included) carries nothing
 		}
 		found := slices.ContainsFunc(b.CustomFields, func(g lead.CustomField) bool {
 			return sameField(f, g)
@@ -121,7 +121,10 @@ func unexplained(t *testing.T, a, b lead.Lead, reps ...lead.Report) []string {
 	}
 	// Every vendor field of a survives or is reported by its key.
 	for sys, vd := range a.Vendor {
-		for k := range vd.Fields {
+		for k, v := range vd.Fields {
+			if isNullJSON(v) {
+				continue // an unset value carries nothing to lose
+			}
 			base, _, _ := strings.Cut(k, "_") // a companion goes with its field
 			if _, ok := b.Vendor[sys].Fields[k]; !ok && !explained(k) && !explained(base) {
 				out = append(out, "vendor field lost: "+sys+"."+k)

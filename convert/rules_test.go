@@ -122,6 +122,16 @@ func checkRule(t *testing.T, out map[string]any, rep lead.Report, tc ruleCase) {
 		if e.Detail != "" && ch.Detail != e.Detail {
 			t.Errorf("%s %s detail %q, want %q", e.Kind, e.Path, ch.Detail, e.Detail)
 		}
+		if e.Reason != "" && ch.Reason != e.Reason {
+			t.Errorf("%s %s reason %q, want %q", e.Kind, e.Path, ch.Reason, e.Reason)
+		}
+		if e.Loss != "" && ch.Loss != e.Loss {
+			t.Errorf("%s %s loss %q, want %q", e.Kind, e.Path, ch.Loss, e.Loss)
+		}
+		// Rule: a loss kind on dropped entries, and only there.
+		if (ch.Kind == lead.Dropped) != (ch.Loss != "") {
+			t.Errorf("%s %s: loss %q on a %s entry", e.Kind, e.Path, ch.Loss, ch.Kind)
+		}
 		// Rule: reasons never quote data; details carry it.
 		if ch.Detail != "" && strings.Contains(ch.Reason, ch.Detail) {
 			t.Errorf("%s %s: reason %q quotes the detail", e.Kind, e.Path, ch.Reason)
@@ -223,8 +233,9 @@ func TestCopperToPipedriveRules(t *testing.T) {
 		{name: "title derived", in: cpLead(`"company_name": "Brandt & Söhne GmbH"`),
 			want:    map[string]string{"lead.title": `"Brandt & Söhne GmbH – Anna Schäfer"`},
 			entries: []lead.Change{{Path: "name", Kind: lead.Derived, Detail: "Brandt & Söhne GmbH – Anna Schäfer"}}},
-		{name: "job title not a lead title", in: cpLead(`"title": "CTO"`), want: map[string]string{"lead.title": `"Anna Schäfer"`},
-			entries: []lead.Change{{Path: "title", Kind: lead.Dropped, Detail: "CTO"}}},
+		{name: "job title not a lead title", in: cpLead(`"title": "CTO"`),
+			want:    map[string]string{"lead.title": `"Anna Schäfer"`, "person.job_title": `"CTO"`},
+			entries: []lead.Change{{Path: "title", Kind: lead.Derived, Detail: "CTO"}}},
 		{name: "date field to Pipedrive date", in: cpLead(`"custom_fields": [{"custom_field_definition_id": 420105, "value": 1718150400}]`),
 			want:    map[string]string{"lead.0d9782bfcdc83011ac8efe121c5989f1ba2dde83": `"2024-06-12"`},
 			entries: []lead.Change{{Path: "custom_fields[0]", Kind: lead.Changed}}},
@@ -326,10 +337,11 @@ func TestStrict(t *testing.T) {
 	for _, fe := range list {
 		paths = append(paths, fe.Path)
 	}
-	// Every dropped entry of the report is an error, by path.
+	// Every dropped entry the mapping did not cover is an error, by path;
+	// what the target sets itself or has no place for is not.
 	var want []string
 	for _, ch := range rep {
-		if ch.Kind == lead.Dropped {
+		if ch.Kind == lead.Dropped && ch.Loss == lead.LossUnmapped {
 			want = append(want, ch.Path)
 		}
 	}

@@ -46,7 +46,7 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 	for i, id := range l.IDs {
 		p := "ids" + lead.IndexPath(i)
 		if id.System != System {
-			report(rep, p, lead.Dropped, "an id of another system has no place in a Copper lead")
+			drop(rep, p, lead.LossTargetSets, "Copper assigns lead ids; another system's id has no place in a Copper lead")
 			continue
 		}
 		v, err := strconv.ParseInt(id.ID, 10, 64)
@@ -57,7 +57,7 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 		w.ID = Set(v)
 	}
 	if l.Title != "" {
-		report(rep, "title", lead.Dropped, "a Copper lead has no subject; Copper title is the person's job title")
+		drop(rep, "title", lead.LossNoPlace, "a Copper lead has no subject; Copper title is the person's job title")
 	}
 	w.Name = str(l.Name.Full)
 	w.Prefix = str(l.Name.Prefix)
@@ -69,7 +69,7 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 	w.Email = NullField[Email]()
 	for i, e := range l.Emails {
 		if i > 0 {
-			report(rep, "emails"+lead.IndexPath(i), lead.Dropped, "a Copper lead has one email address")
+			drop(rep, "emails"+lead.IndexPath(i), lead.LossNoPlace, "a Copper lead has one email address")
 			continue
 		}
 		w.Email = Set(Email{Email: Set(e.Address), Category: category(e.Category)})
@@ -96,14 +96,14 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 	}
 	w.CompanyName = str(l.CompanyName)
 	if l.Person != nil {
-		report(rep, "person", lead.Dropped, "a Copper lead links no person record")
+		drop(rep, "person", lead.LossNoPlace, "a Copper lead links no person record")
 	}
 	if l.Organization != nil {
-		report(rep, "organization", lead.Dropped, "a Copper lead links no organization record")
+		drop(rep, "organization", lead.LossNoPlace, "a Copper lead links no organization record")
 	}
 	w.AssigneeID = t.ref(l.Owner, "owner", rep, errs)
 	if l.Creator != nil {
-		report(rep, "creator", lead.Dropped, "a Copper lead has no creator field")
+		drop(rep, "creator", lead.LossTargetSets, "Copper takes no creator: the user the request authenticates as creates the lead")
 	}
 	w.MonetaryValue, w.MonetaryUnit = NullField[Number](), NullField[string]()
 	switch {
@@ -117,7 +117,7 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 		w.MonetaryUnit = Set(l.Value.Currency)
 	}
 	if l.ExpectedCloseDate != nil {
-		report(rep, "expected_close_date", lead.Dropped, "a Copper lead has no expected close date")
+		drop(rep, "expected_close_date", lead.LossNoPlace, "a Copper lead has no expected close date")
 	}
 	w.Status = NullField[string]()
 	switch {
@@ -128,26 +128,26 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 			}
 		}
 		if l.StatusName != "" {
-			report(rep, "status_name", lead.Dropped, "the canonical status takes precedence")
+			drop(rep, "status_name", lead.LossNoPlace, "superseded by status: a Copper lead has one status, and the canonical status takes precedence")
 		}
 	case l.StatusName != "":
 		w.Status = Set(l.StatusName)
 	}
 	w.StatusID = t.ref(l.StatusRef, "status_ref", rep, errs)
 	if l.Archived.Set {
-		report(rep, "archived", lead.Dropped, "a Copper lead has no archived flag")
+		drop(rep, "archived", lead.LossNoPlace, "a Copper lead has no archived flag")
 	}
 	if l.Seen.Set {
-		report(rep, "seen", lead.Dropped, "a Copper lead has no seen flag")
+		drop(rep, "seen", lead.LossNoPlace, "a Copper lead has no seen flag")
 	}
 	tags := make([]string, 0, len(l.Labels))
 	for i, lb := range l.Labels {
 		p := "labels" + lead.IndexPath(i)
 		if lb.Ref != nil {
-			report(rep, p+".ref", lead.Dropped, "Copper tags are plain strings without ids")
+			drop(rep, p+".ref", lead.LossNoPlace, "Copper tags are plain strings without ids")
 		}
 		if lb.Color != "" {
-			report(rep, p+".color", lead.Dropped, "Copper tags have no color")
+			drop(rep, p+".color", lead.LossNoPlace, "Copper tags have no color")
 		}
 		if lb.Name != "" {
 			tags = append(tags, lb.Name)
@@ -162,29 +162,29 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 			{"source.channel_id", s.ChannelID},
 		} {
 			if x.v != "" {
-				report(rep, x.path, lead.Dropped, "a Copper lead has only a customer source")
+				drop(rep, x.path, lead.LossNoPlace, "a Copper lead has only a customer source")
 			}
 		}
 		if s.Channel != nil {
-			report(rep, "source.channel", lead.Dropped, "a Copper lead has only a customer source")
+			drop(rep, "source.channel", lead.LossNoPlace, "a Copper lead has only a customer source")
 		}
 	}
 	if l.Visibility != "" {
-		report(rep, "visibility", lead.Dropped, "a Copper lead has no visibility setting")
+		drop(rep, "visibility", lead.LossNoPlace, "a Copper lead has no visibility setting")
 	}
 	w.Details = str(l.Description)
 	w.DateCreated = unixSeconds(l.CreatedAt, "created_at", rep)
 	w.DateModified = unixSeconds(l.ModifiedAt, "modified_at", rep)
 	w.DateLastContacted = unixSeconds(l.LastContactedAt, "last_contacted_at", rep)
 	if l.NextActivity != nil {
-		report(rep, "next_activity", lead.Dropped, "a Copper lead has no next activity")
+		drop(rep, "next_activity", lead.LossNoPlace, "a Copper lead has no next activity")
 	}
 	w.InteractionCount = NullField[int64]()
 	if n, ok := l.InteractionCount.Get(); ok {
 		w.InteractionCount = Set(n)
 	}
 	if l.BCCEmail != "" {
-		report(rep, "bcc_email", lead.Dropped, "a Copper lead has no BCC address")
+		drop(rep, "bcc_email", lead.LossNoPlace, "a Copper lead has no BCC address")
 	}
 	cfs := make([]CustomFieldValue, 0, len(l.CustomFields))
 	for i, f := range l.CustomFields {
@@ -195,7 +195,7 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 	w.CustomFields = Set(cfs)
 	for _, sys := range sortedKeys(l.Vendor) {
 		if sys != System {
-			report(rep, "vendor."+sys, lead.Dropped, "vendor data of another system")
+			drop(rep, "vendor."+sys, lead.LossNoPlace, "vendor data of another system")
 		}
 	}
 	return w
@@ -221,7 +221,7 @@ func (t Translator) ref(r *lead.Ref, path string, rep *lead.Report, errs *lead.E
 		return NullField[int64]()
 	}
 	if r.System != System {
-		report(rep, path, lead.Dropped, "an id of another system needs a mapping to a Copper id")
+		drop(rep, path, lead.LossUnmapped, "an id of another system needs a mapping to a Copper id")
 		return NullField[int64]()
 	}
 	v, err := strconv.ParseInt(r.ID, 10, 64)
@@ -264,7 +264,9 @@ func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, 
 	case strings.HasPrefix(f.Key, System+":"):
 		idText = f.Key[len(System)+1:]
 	default:
-		report(rep, path(), lead.Dropped, "the field has no Copper custom field definition id")
+		if f.IsSet() && string(f.Raw) != "null" { // an unset field carries nothing
+			drop(rep, path(), lead.LossUnmapped, "the field has no Copper custom field definition id")
+		}
 		return CustomFieldValue{}, false
 	}
 	id, err := strconv.ParseInt(idText, 10, 64)
@@ -300,7 +302,7 @@ func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, 
 				return CustomFieldValue{}, false
 			}
 			if cur == "" {
-				report(rep, path()+".money.currency", lead.Dropped, "a Copper custom value holds no currency")
+				drop(rep, path()+".money.currency", lead.LossNoPlace, "a Copper custom value holds no currency")
 			}
 			set([]byte(lead.FormatDecimal(f.Money.Amount)))
 		}
@@ -345,7 +347,7 @@ func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, 
 		}
 	default:
 		if f.IsSet() {
-			report(rep, path(), lead.Dropped, "a Copper custom value cannot hold a "+string(f.Type))
+			drop(rep, path(), lead.LossNoPlace, "a Copper custom value cannot hold a "+string(f.Type))
 			return CustomFieldValue{}, false
 		}
 	}

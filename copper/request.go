@@ -95,7 +95,10 @@ func (t Translator) FromLead(l lead.Lead) (CreateLeadRequest, lead.Report, error
 	readOnly(l, &rep)
 	if vd, ok := l.Vendor[System]; ok {
 		for _, k := range sortedKeys(vd.Fields) {
-			report(&rep, "vendor."+System+".fields."+k, lead.Dropped, "a key Copper does not accept on create")
+			if string(vd.Fields[k]) == "null" {
+				continue // an unset value carries nothing
+			}
+			drop(&rep, "vendor."+System+".fields."+k, lead.LossTargetSets, "a key of Copper's responses that its create body (POST /leads) does not take")
 		}
 	}
 	// Empty keys are left out of a create body.
@@ -151,23 +154,23 @@ func (t Translator) nameRule(l lead.Lead, w *Lead, rep *lead.Report, errs *lead.
 func readOnly(l lead.Lead, rep *lead.Report) {
 	for i, id := range l.IDs {
 		if id.System == System {
-			report(rep, "ids"+lead.IndexPath(i), lead.Dropped, "read-only: Copper assigns lead ids")
+			drop(rep, "ids"+lead.IndexPath(i), lead.LossTargetSets, "read-only: Copper assigns lead ids")
 		}
 	}
 	if !l.CreatedAt.IsZero() {
-		report(rep, "created_at", lead.Dropped, "read-only: set by Copper")
+		drop(rep, "created_at", lead.LossTargetSets, "read-only: set by Copper")
 	}
 	if !l.ModifiedAt.IsZero() {
-		report(rep, "modified_at", lead.Dropped, "read-only: set by Copper")
+		drop(rep, "modified_at", lead.LossTargetSets, "read-only: set by Copper")
 	}
 	if !l.LastContactedAt.IsZero() {
-		report(rep, "last_contacted_at", lead.Dropped, "read-only: set by Copper")
+		drop(rep, "last_contacted_at", lead.LossTargetSets, "read-only: set by Copper")
 	}
 	if l.InteractionCount.Set {
-		report(rep, "interaction_count", lead.Dropped, "read-only: set by Copper")
+		drop(rep, "interaction_count", lead.LossTargetSets, "read-only: set by Copper")
 	}
 	if l.StatusRef != nil && l.StatusRef.System == System {
-		report(rep, "status_ref", lead.Dropped, "status_id is not part of the request body; status is sent by name")
+		drop(rep, "status_ref", lead.LossTargetSets, "status_id is not part of the request body; status is sent by name")
 	}
 }
 

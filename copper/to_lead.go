@@ -94,7 +94,7 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 			report(rep, "monetary_unit", lead.Defaulted, "no monetary_unit: the translator's default currency was used")
 		default:
 			// Rule: never invent a currency; the amount stays in vendor data.
-			report(rep, "monetary_value", lead.Dropped, "no monetary_unit and no default currency: the amount is kept only in vendor data")
+			drop(rep, "monetary_value", lead.LossUnmapped, "no monetary_unit and no default currency: the amount is kept only in vendor data")
 		}
 	}
 

@@ -73,6 +73,13 @@ func report(r *lead.Report, path string, kind lead.ChangeKind, reason string) {
 	}
 }
 
+// drop adds a dropped field of the given loss kind to r when r is not nil.
+func drop(r *lead.Report, path string, loss lead.LossKind, reason string) {
+	if r != nil {
+		r.Drop(path, loss, reason, "")
+	}
+}
+
 // scratch holds buffers for JSON that is compared and then dropped.
 var scratch = sync.Pool{New: func() any {
 	b := make([]byte, 0, 8192)

@@ -30,7 +30,10 @@
 //	value.currency: iso4217: invalid
 //
 // Translations return a [Report] of every field they dropped, derived,
-// changed or defaulted, or carried unverified, with the reason.
+// changed or defaulted, or carried unverified, with the reason. A dropped field also says its
+// [LossKind]: the target sets it itself, the target has no place for it,
+// or the mapping did not cover it; [Report.StrictErr] rejects only the
+// last kind.
 //
 // # JSON
 //

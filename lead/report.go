@@ -37,6 +37,36 @@ type Change struct {
 	// Detail may quote values ("2020-10-14T11:30:36.551Z became
 	// 2020-10-14T11:30:36Z"); Redact removes it.
 	Detail string `json:"detail,omitempty"`
+	// Loss says, on a Dropped entry only, which kind of loss it is: the
+	// target sets the field itself, the target has no place for it, or
+	// the mapping did not cover it. Other kinds leave it empty.
+	Loss LossKind `json:"loss,omitempty"`
+}
+
+// A LossKind tells the three kinds of dropped field apart. Only
+// LossUnmapped is a loss the user can fix (by completing the mapping or
+// the account exports); strict conversion rejects only that kind.
+type LossKind string
+
+// The kinds of loss.
+const (
+	// LossTargetSets: the target sets the field itself (ids, creation and
+	// modification times, the creator) and takes no value for it.
+	LossTargetSets LossKind = "target_sets"
+	// LossNoPlace: the target has no place for the field (a Copper lead
+	// has no visibility, a Pipedrive lead no status).
+	LossNoPlace LossKind = "no_place"
+	// LossUnmapped: the mapping (or an account export) did not cover the
+	// value: an owner, label, tag, source, status, custom field, option,
+	// person or default it does not list.
+	LossUnmapped LossKind = "unmapped"
+)
+
+// Unmapped reports whether c is a dropped field that the mapping did not
+// cover: a Dropped change of LossUnmapped, or of no loss kind at all, so
+// that strict conversion never lets an unexplained loss pass.
+func (c Change) Unmapped() bool {
+	return c.Kind == Dropped && (c.Loss == LossUnmapped || c.Loss == "")
 }
 
 // A Report lists every field a translation dropped, derived, changed or
@@ -54,6 +84,28 @@ func (r *Report) Add(path string, kind ChangeKind, reason string) {
 func (r *Report) AddDetail(path string, kind ChangeKind, reason, detail string) {
 	r.grow()
 	*r = append(*r, Change{Path: path, Kind: kind, Reason: reason, Detail: detail})
+}
+
+// Drop appends a Dropped change of the given loss kind, with a detail
+// that may quote values (empty for none).
+func (r *Report) Drop(path string, loss LossKind, reason, detail string) {
+	r.grow()
+	*r = append(*r, Change{Path: path, Kind: Dropped, Reason: reason, Detail: detail, Loss: loss})
+}
+
+// StrictErr returns an ErrorList with one error wrapping ErrUnmapped for
+// every change of r that Unmapped reports ("owner_id: dropped: the owner
+// has no Copper user in the mapping's users"), or nil when there is none:
+// the rule of strict conversion, which rejects only what the mapping did
+// not cover.
+func (r Report) StrictErr() error {
+	var errs ErrorList
+	for _, c := range r {
+		if c.Unmapped() {
+			errs.Add(c.Path, "dropped: "+c.Reason, ErrUnmapped)
+		}
+	}
+	return errs.Err()
 }
 
 // grow gives an empty report room for a typical translation's changes at

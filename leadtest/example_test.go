@@ -68,7 +68,8 @@ func Example() {
 	//         {
 	//           "path": "id",
 	//           "kind": "dropped",
-	//           "reason": "an id of another system has no place in a Copper lead"
+	//           "reason": "Copper assigns lead ids; another system's id has no place in a Copper lead",
+	//           "loss": "target_sets"
 	//         },
 	//         {
 	//           "path": "title",
@@ -89,7 +90,8 @@ func Example() {
 	//         {
 	//           "path": "id",
 	//           "kind": "dropped",
-	//           "reason": "an id of another system has no place in a Copper lead"
+	//           "reason": "Copper assigns lead ids; another system's id has no place in a Copper lead",
+	//           "loss": "target_sets"
 	//         },
 	//         {
 	//           "path": "title",

@@ -84,7 +84,7 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 			if m == modeCreate && (n == 5 || n == 6) {
 				errs.Add(leadKeys[n], "want a pipedrive integer id", lead.ErrUnsupported)
 			} else {
-				rep.Add(path, lead.Dropped, "not a Pipedrive integer id")
+				rep.Drop(path, lead.LossUnmapped, "an id of another system needs a mapping to a Pipedrive id", "")
 			}
 			return Patch[int64]{state: emptyState(n)}
 		}
@@ -98,7 +98,7 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 			out.ID = Set(id.ID)
 			continue
 		}
-		rep.Add("ids"+lead.IndexPath(i), lead.Dropped, "not a Pipedrive lead id")
+		rep.Drop("ids"+lead.IndexPath(i), lead.LossTargetSets, "Pipedrive assigns lead ids; another system's id has no place in a Pipedrive lead", "")
 	}
 	out.Title = str(1, l.Title)
 	out.OwnerID = refField(2, "owner", l.Owner)
@@ -121,7 +121,7 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 				ids = append(ids, id)
 				continue
 			}
-			rep.Add("labels"+lead.IndexPath(i), lead.Dropped, "no Pipedrive lead label id")
+			rep.Drop("labels"+lead.IndexPath(i), lead.LossUnmapped, "no Pipedrive lead label id", "")
 		}
 		out.LabelIDs = Set(ids)
 	case null&(1<<4) != 0:
@@ -141,7 +141,7 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 	out.Channel = refField(10, "source.channel", src.Channel)
 	out.ChannelID = str(11, src.ChannelID)
 	if src.CustomerSource != nil {
-		rep.Add("source.customer_source", lead.Dropped, "Pipedrive has no customer source")
+		rep.Drop("source.customer_source", lead.LossNoPlace, "Pipedrive leads have no customer source", "")
 	}
 
 	if v, ok := l.Archived.Get(); ok {
@@ -203,7 +203,7 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 				if m == modeCreate {
 					errs.Add("visible_to", "visibility "+string(l.Visibility)+" not expressible on the "+t.Plan.String()+" plan", lead.ErrUnsupported)
 				} else {
-					rep.Add("visibility", lead.Dropped, "not expressible on the "+t.Plan.String()+" plan")
+					rep.Drop("visibility", lead.LossNoPlace, "not expressible on the "+t.Plan.String()+" plan", "")
 				}
 			} else {
 				out.VisibleTo = Set(code)
@@ -230,12 +230,15 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 	for i, cf := range l.CustomFields {
 		key := customKey(cf)
 		if key == "" {
-			rep.Add("custom_fields"+lead.IndexPath(i), lead.Dropped, "not a Pipedrive custom field")
+			if !cf.IsSet() || string(cf.Raw) == "null" {
+				continue // an unset field carries nothing
+			}
+			rep.Drop("custom_fields"+lead.IndexPath(i), lead.LossUnmapped, "not a Pipedrive custom field: it needs a mapping to a deal field key", "")
 			continue
 		}
 		raw, ok := encodeCustom(make([]byte, 0, 32), cf)
 		if !ok {
-			rep.Add("custom_fields"+lead.IndexPath(i), lead.Dropped, "value not expressible in Pipedrive")
+			rep.Drop("custom_fields"+lead.IndexPath(i), lead.LossNoPlace, "value not expressible in Pipedrive", "")
 			continue
 		}
 		if w, ok := vd.AsWritten[key]; ok && cf.Type != lead.FieldRaw {
@@ -300,12 +303,12 @@ func (t Translator) build(l lead.Lead, m mode) (Lead, lead.Report, error) {
 	}
 	for _, d := range dropped {
 		if d.set {
-			rep.Add(d.path, lead.Dropped, "Pipedrive leads have no such field")
+			rep.Drop(d.path, lead.LossNoPlace, "Pipedrive leads have no such field", "")
 		}
 	}
 	for sys := range l.Vendor {
 		if sys != System {
-			rep.Add("vendor."+sys, lead.Dropped, "another system's vendor data")
+			rep.Drop("vendor."+sys, lead.LossNoPlace, "another system's vendor data", "")
 		}
 	}
 	rep.Sort()
@@ -426,23 +429,27 @@ func (t Translator) FromLead(l lead.Lead) (AddLeadRequest, lead.Report, error) {
 	}
 	req.ChannelID, _ = obj.ChannelID.Get()
 
+	const setByPipedrive = "set by Pipedrive, not accepted on create"
 	readOnly := []struct {
-		path string
-		set  bool
+		path   string
+		set    bool
+		loss   lead.LossKind
+		reason string
 	}{
-		{"ids", slices.ContainsFunc(l.IDs, func(r lead.Ref) bool { return r.System == System })},
-		{"creator", l.Creator != nil},
-		{"next_activity", l.NextActivity != nil},
-		{"source.name", l.Source != nil && l.Source.Name != ""},
-		{"source.origin", l.Source != nil && l.Source.Origin != ""},
-		{"archived", l.Archived.Set},
-		{"created_at", !l.CreatedAt.IsZero()},
-		{"modified_at", !l.ModifiedAt.IsZero()},
-		{"bcc_email", l.BCCEmail != ""},
+		{"ids", slices.ContainsFunc(l.IDs, func(r lead.Ref) bool { return r.System == System }), lead.LossTargetSets, setByPipedrive},
+		{"creator", l.Creator != nil, lead.LossTargetSets, setByPipedrive},
+		{"next_activity", l.NextActivity != nil, lead.LossTargetSets, setByPipedrive},
+		{"source.name", l.Source != nil && l.Source.Name != "", lead.LossTargetSets, setByPipedrive},
+		{"source.origin", l.Source != nil && l.Source.Origin != "", lead.LossTargetSets, setByPipedrive},
+		// A new lead is not archived: only true is lost.
+		{"archived", l.Archived.Set && l.Archived.Value, lead.LossNoPlace, "accepted only on update (PATCH /v1/leads/{id}), not on create"},
+		{"created_at", !l.CreatedAt.IsZero(), lead.LossTargetSets, setByPipedrive},
+		{"modified_at", !l.ModifiedAt.IsZero(), lead.LossTargetSets, setByPipedrive},
+		{"bcc_email", l.BCCEmail != "", lead.LossTargetSets, setByPipedrive},
 	}
 	for _, r := range readOnly {
 		if r.set {
-			rep.Add(r.path, lead.Dropped, "set by Pipedrive, not accepted on create")
+			rep.Drop(r.path, r.loss, r.reason, "")
 		}
 	}
 	// Custom fields and their _currency and _until companions go in; other
@@ -457,7 +464,10 @@ func (t Translator) FromLead(l lead.Lead) (AddLeadRequest, lead.Report, error) {
 			req.CustomFields = append(req.CustomFields, f)
 			continue
 		}
-		rep.Add("vendor.pipedrive.fields."+f.Key, lead.Dropped, "not accepted on create")
+		if string(f.Value) == "null" {
+			continue // an unset value carries nothing
+		}
+		rep.Drop("vendor.pipedrive.fields."+f.Key, lead.LossTargetSets, "a key of Pipedrive's responses that POST /v1/leads does not take", "")
 	}
 	rep.Sort()
 	return req, rep, nil

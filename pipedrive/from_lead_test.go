@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,7 +121,11 @@ func TestFromLeadReportsReadOnly(t *testing.T) {
 		for _, c := range rep {
 			paths = append(paths, c.Path)
 		}
-		for _, want := range []string{"ids", "creator", "created_at", "modified_at", "source.name", "source.origin", "archived", "bcc_email"} {
+		// is_archived false is what a new lead is: nothing is lost.
+		if slices.Contains(paths, "archived") != l.Archived.Value {
+			t.Errorf("report %v: archived listed %t, is_archived %t", paths, slices.Contains(paths, "archived"), l.Archived.Value)
+		}
+		for _, want := range []string{"ids", "creator", "created_at", "modified_at", "source.name", "source.origin", "bcc_email"} {
 			found := false
 			for _, p := range paths {
 				found = found || p == want

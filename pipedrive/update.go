@@ -70,7 +70,7 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 		if v, ok := a.OwnerID.Get(); ok {
 			req.OwnerID = lead.Some(v)
 		} else {
-			rep.Add("owner", lead.Dropped, "Pipedrive cannot unset a lead's owner")
+			rep.Drop("owner", lead.LossNoPlace, "Pipedrive cannot unset a lead's owner", "")
 		}
 	}
 	bl, _ := b.LabelIDs.Get()
@@ -91,14 +91,14 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 		if v, ok := a.IsArchived.Get(); ok {
 			req.IsArchived = lead.Some(v)
 		} else {
-			rep.Add("archived", lead.Dropped, "Pipedrive cannot unset is_archived")
+			rep.Drop("archived", lead.LossNoPlace, "Pipedrive cannot unset is_archived", "")
 		}
 	}
 	if !eqBool(b.WasSeen, a.WasSeen) {
 		if v, ok := a.WasSeen.Get(); ok {
 			req.WasSeen = lead.Some(v)
 		} else {
-			rep.Add("seen", lead.Dropped, "Pipedrive cannot unset was_seen")
+			rep.Drop("seen", lead.LossNoPlace, "Pipedrive cannot unset was_seen", "")
 		}
 	}
 	bv, bok := b.Value.Get()
@@ -120,7 +120,7 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 		} else if after.Visibility != "" {
 			errs.Add("visible_to", "visibility "+string(after.Visibility)+" not expressible on the "+t.Plan.String()+" plan", lead.ErrUnsupported)
 		} else {
-			rep.Add("visibility", lead.Dropped, "Pipedrive cannot unset visible_to")
+			rep.Drop("visibility", lead.LossNoPlace, "Pipedrive cannot unset visible_to", "")
 		}
 	}
 	setInt(&req.Channel, b.Channel, a.Channel)
@@ -143,7 +143,11 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 		{"bcc_email", !eqStr(b.CCEmail, a.CCEmail), "set by Pipedrive"},
 	} {
 		if ro.changed {
-			rep.Add(ro.path, lead.Dropped, ro.reason)
+			loss := lead.LossTargetSets
+			if ro.path == "source.origin_id" {
+				loss = lead.LossNoPlace // the user's, but only on create
+			}
+			rep.Drop(ro.path, loss, ro.reason, "")
 		}
 	}
 

@@ -37,9 +37,8 @@ type converterSpec struct {
 	// MappingFile is its name, for messages.
 	Mapping     []byte
 	MappingFile string
-	// Strict asks for ids the mapping does not cover to be rejected
-	// (lead.ErrUnmapped). Dropped fields are rejected by the command
-	// itself, from the report.
+	// Strict asks for fields dropped because the mapping does not cover
+	// them (lead.LossUnmapped) to be rejected (lead.ErrUnmapped).
 	Strict bool
 	// PipedriveAccount and CopperAccount are folders of account exports
 	// (definitions, labels, statuses, persons and organizations).

@@ -24,7 +24,9 @@ import (
 // fakeConv is a converter for tests. It wraps each record as
 // {"in":<record>}. A record containing "bad" is rejected at "title" with a
 // cause that quotes the record's "title"; one containing "lossy" reports a
-// dropped field and a derived one, with a detail that quotes the title;
+// dropped field (the mapping did not cover it) and a derived one, with a
+// detail that quotes the title; one containing "placeless" reports a field
+// the target has no place for;
 // "panic" panics. With sleep set, it sleeps for one record in sixteen, up to
 // that long, at random, and yields the processor otherwise, to shake the
 // order in which workers finish.
@@ -55,8 +57,11 @@ func (f fakeConv) Convert(rec, out []byte) ([]byte, lead.Report, error) {
 	}
 	var rep lead.Report
 	if bytes.Contains(rec, []byte("lossy")) {
-		rep.AddDetail("label_ids", lead.Dropped, "no field in the target", "title was "+v.Title)
+		rep.Drop("label_ids", lead.LossUnmapped, "no field in the target", "title was "+v.Title)
 		rep.Add("name", lead.Derived, "from the title")
+	}
+	if bytes.Contains(rec, []byte("placeless")) {
+		rep.Drop("visible_to", lead.LossNoPlace, "the target has no visibility", "")
 	}
 	out = append(out, `{"in":`...)
 	b := bytes.NewBuffer(out)

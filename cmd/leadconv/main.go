@@ -191,7 +191,7 @@ func (a *app) convert(args []string, std stdio) int {
 	fl.string(&o.rejects, "rejects", "FILE", usageRejects)
 	fl.string(&o.report, "report", "FILE", "write what each record lost, derived, changed or defaulted there, as NDJSON")
 	fl.integer(&o.workers, "workers", "N", usageWorkers)
-	fl.boolean(&o.strict, "strict", "reject records that would lose a field, or hold an id the mapping lacks")
+	fl.boolean(&o.strict, "strict", "reject records that lose a field the mapping does not cover (loss \"unmapped\" in the report)")
 	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
 	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.boolean(&o.redact, "redact", usageRedact)

@@ -157,20 +157,9 @@ func appendJSONLine(dst []byte, v any) []byte {
 	return b.Bytes()
 }
 
-// strictErr rejects, under --strict, a conversion that dropped fields.
-func strictErr(rep lead.Report) error {
-	var list lead.ErrorList
-	for _, c := range rep {
-		if c.Kind == lead.Dropped {
-			rule := "dropped"
-			if c.Reason != "" {
-				rule += ": " + c.Reason
-			}
-			list.Add(c.Path, rule, lead.ErrUnsupported)
-		}
-	}
-	return list.Err()
-}
+// strictErr rejects, under --strict, a conversion that dropped fields the
+// mapping did not cover (lead.LossUnmapped).
+func strictErr(rep lead.Report) error { return rep.StrictErr() }
 
 // errOutputLines rejects a converter's output that is not one line.
 var errOutputLines = &lead.FieldError{Rule: "converted record spans several lines", Err: errors.New("the converter's output breaks NDJSON")}
@@ -192,7 +181,11 @@ func (s *stats) count(rep lead.Report) {
 		if s.changes == nil {
 			s.changes = make(map[changeKey]int)
 		}
-		s.changes[changeKey{c.Path, c.Kind}]++
+		kind := c.Kind
+		if c.Loss != "" {
+			kind += lead.ChangeKind(" (" + c.Loss + ")") // dropped (unmapped)
+		}
+		s.changes[changeKey{c.Path, kind}]++
 	}
 }
 

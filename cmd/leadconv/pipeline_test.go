@@ -182,7 +182,7 @@ func TestRejectsAndReport(t *testing.T) {
 	}
 	report := func(line, index int, title string) reportLine {
 		return reportLine{File: "<stdin>", Line: line, Index: index, Changes: lead.Report{
-			{Path: "label_ids", Kind: lead.Dropped, Reason: "no field in the target", Detail: "title was " + title},
+			{Path: "label_ids", Kind: lead.Dropped, Reason: "no field in the target", Detail: "title was " + title, Loss: lead.LossUnmapped},
 			{Path: "name", Kind: lead.Derived, Reason: "from the title"},
 		}}
 	}
@@ -199,8 +199,8 @@ func TestRejectsAndReport(t *testing.T) {
 			diffOrFail(t, "report", []reportLine{report(1, 1, "lossy one"), report(2, -1, "lossy two")}, readNDJSON[reportLine](t, rep))
 			wantSummary := "leadconv: 5 read, 3 converted, 2 rejected\n" +
 				"leadconv: changes (path, kind, records):\n" +
-				"  label_ids  dropped  2\n" +
-				"  name       derived  2\n"
+				"  label_ids  dropped (unmapped)  2\n" +
+				"  name       derived             2\n"
 			diffOrFail(t, "stderr", wantSummary, r.stderr)
 			noTemps(t, dir)
 		})
@@ -209,15 +209,19 @@ func TestRejectsAndReport(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestStrict checks that --strict rejects a record with a dropped field.
+// TestStrict: --strict rejects a record that lost a field the mapping did
+// not cover, and keeps one that lost only a field the target has no place
+// for; the summary names each loss kind.
 func TestStrict(t *testing.T) {
-	in := "{\"title\":\"lossy\"}\n{\"title\":\"fine\"}\n"
+	in := "{\"title\":\"lossy\"}\n{\"title\":\"placeless\"}\n"
 	r := runApp(t, fakeApp(fakeConv{}), strings.NewReader(in), "convert", "--from", "copper", "--to", "pipedrive", "--strict")
-	if r.code != exitRejected || r.stdout != "{\"in\":{\"title\":\"fine\"}}\n" {
+	if r.code != exitRejected || r.stdout != "{\"in\":{\"title\":\"placeless\"}}\n" {
 		t.Fatalf("exit %d, stdout %q; want 1 and the second record", r.code, r.stdout)
 	}
-	want := "<stdin>:1: label_ids: dropped: no field in the target: not representable in the target\n" +
-		"leadconv: 2 read, 1 converted, 1 rejected\n"
+	want := "<stdin>:1: label_ids: dropped: no field in the target: not covered by the mapping\n" +
+		"leadconv: 2 read, 1 converted, 1 rejected\n" +
+		"leadconv: changes (path, kind, records):\n" +
+		"  visible_to  dropped (no_place)  1\n"
 	diffOrFail(t, "stderr", want, r.stderr)
 }
 
