@@ -147,6 +147,10 @@ func TestConverterErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, badAcct, "dealFields.json", `{"success":true,"data":[{`)
+	emptyAcct := filepath.Join(dir, "empty")
+	if err := os.MkdirAll(emptyAcct, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -155,6 +159,10 @@ func TestConverterErrors(t *testing.T) {
 		{"missing mapping", []string{"--mapping", filepath.Join(dir, "none.json")}, "reading the mapping"},
 		{"bad mapping", []string{"--mapping", bad}, "bogus"},
 		{"bad account", []string{"--pipedrive-account", badAcct}, "dealFields.json"},
+		{"missing pipedrive account", []string{"--pipedrive-account", filepath.Join(dir, "nope")},
+			"pipedrive account: " + filepath.Join(dir, "nope") + ": no such file or directory (looked for dealFields.json, leadLabels.json, persons.json, organizations.json, users.json)"},
+		{"empty copper account", []string{"--copper-account", emptyAcct},
+			"copper account: " + emptyAcct + ": holds none of the account exports (looked for custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"convert", "--from", "pipedrive", "--to", "copper", "--progress", "never"}, tt.args...)

@@ -43,6 +43,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/internal/stream"
 )
 
@@ -182,6 +183,36 @@ type options struct {
 	files           []string
 }
 
+// outputs returns the files o writes, by flag.
+func (o *options) outputs() []namedFile {
+	return []namedFile{{"--rejects", o.rejects}, {"--report", o.report}}
+}
+
+// inputs returns the files o reads: each FILE, the mapping and the
+// exports of the account folders.
+func (o *options) inputs() []namedFile {
+	var in []namedFile
+	for _, f := range o.files {
+		in = append(in, namedFile{"input", f})
+	}
+	in = append(in, namedFile{"--mapping", o.mapping})
+	for _, acct := range []struct {
+		flag, dir string
+		files     []string
+	}{
+		{"--pipedrive-account", o.pdAccount, convert.PipedriveAccountFiles()},
+		{"--copper-account", o.cpAccount, convert.CopperAccountFiles()},
+	} {
+		if acct.dir == "" {
+			continue
+		}
+		for _, f := range acct.files {
+			in = append(in, namedFile{acct.flag + " export", filepath.Join(acct.dir, f)})
+		}
+	}
+	return in
+}
+
 func (a *app) convert(args []string, std stdio) int {
 	o := defaultOptions()
 	fl := newFlags("convert", convertSynopsis, convertAbout)
@@ -203,8 +234,8 @@ func (a *app) convert(args []string, std stdio) int {
 	if o.from == "" || o.to == "" {
 		return fl.usageError(std, "--from and --to are required")
 	}
-	if o.report != "" && o.rejects != "" && filepath.Clean(o.report) == filepath.Clean(o.rejects) {
-		return fl.usageError(std, "--report and --rejects name the same file")
+	if err := checkOutputs(o.outputs(), o.inputs(), std); err != nil {
+		return fl.usageError(std, err.Error())
 	}
 	spec := converterSpec{From: o.from, To: o.to, MappingFile: o.mapping, Strict: o.strict,
 		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount}
@@ -241,6 +272,9 @@ func (a *app) validate(args []string, std stdio) int {
 	}
 	if o.as == "" {
 		return fl.usageError(std, "--as is required")
+	}
+	if err := checkOutputs(o.outputs(), o.inputs(), std); err != nil {
+		return fl.usageError(std, err.Error())
 	}
 	// A record is valid when the format's own conversion accepts it.
 	conv, err := a.newConverter(converterSpec{From: o.as, To: o.as,

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,53 +20,147 @@ import (
 	"github.com/leadbridge/leadbridge/lead"
 )
 
-// An outFile is an output file written to a temporary file beside it and
-// renamed into place by commit, so that an interrupted or failed run never
-// leaves a partial file under the final name.
+// An outFile is an output file (--rejects, --report). A regular file, or a
+// name that does not exist yet, is written to a temporary file beside it
+// (beside the file a symbolic link names, for a link) and renamed into
+// place by commit, so that an interrupted or failed run never leaves a
+// partial file under the final name; the new file keeps the permission
+// bits of the file it replaces. Anything else (a device, a FIFO, a
+// socket, /dev/stdout, /dev/fd/N) is opened and written in place, never
+// renamed over. Errors name the path as the user typed it.
 type outFile struct {
-	path      string
+	path      string // as typed
+	target    string // the file renamed over: path with its links followed
 	f         *os.File
 	w         *bufio.Writer
+	inPlace   bool // f is the output itself, not a temporary file
 	committed bool
 }
 
+// maxLinks is how many symbolic links createOutFile follows.
+const maxLinks = 40
+
 func createOutFile(path string) (*outFile, error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
 		return nil, fmt.Errorf("%s is a directory", path)
+	case err == nil && !fi.Mode().IsRegular():
+		// The kernel resolves /dev/stdout and /dev/fd/N to an open file,
+		// which no path names: open what path names, where it is.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, typedPathErr("open", path, err)
+		}
+		return &outFile{path: path, target: path, f: f, w: bufio.NewWriterSize(f, 64<<10), inPlace: true}, nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, typedPathErr("open", path, err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	target, err := followLinks(path)
 	if err != nil {
-		return nil, err
+		return nil, typedPathErr("open", path, err)
 	}
-	return &outFile{path: path, f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	perm := fs.FileMode(0o666) // less the umask, as for any new file
+	if fi != nil {
+		perm = fi.Mode().Perm()
+	}
+	f, err := createTemp(target, perm)
+	if err != nil {
+		return nil, typedPathErr("create", path, err)
+	}
+	if fi != nil {
+		// Keep the bits the umask took away from the file being replaced.
+		if err := f.Chmod(perm); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return nil, typedPathErr("chmod", path, err)
+		}
+	}
+	return &outFile{path: path, target: target, f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+}
+
+// followLinks returns the file path names once every symbolic link on
+// the way is followed; the last one may name a file that does not exist.
+func followLinks(path string) (string, error) {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
+
+// createTemp creates a new temporary file beside target, with perm less
+// the umask.
+func createTemp(target string, perm fs.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(target)
+	for {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+}
+
+// typedPathErr returns err as an *fs.PathError naming path, the output as
+// the user typed it, instead of a temporary file or a link's target.
+func typedPathErr(op, path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return &fs.PathError{Op: op, Path: path, Err: err}
 }
 
 func (o *outFile) Write(p []byte) (int, error) { return o.w.Write(p) }
 
-// commit writes the file out and renames it into place.
+// commit writes the file out and, unless it is written in place, renames
+// it into place.
 func (o *outFile) commit() error {
 	err := o.w.Flush()
-	if err == nil {
+	if err == nil && !o.inPlace {
 		err = o.f.Sync()
 	}
 	if cerr := o.f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(o.f.Name(), o.path)
+	if err == nil && !o.inPlace {
+		err = os.Rename(o.f.Name(), o.target)
 	}
 	if err != nil {
-		os.Remove(o.f.Name())
-		return fmt.Errorf("writing %s: %w", o.path, err)
+		if !o.inPlace {
+			os.Remove(o.f.Name())
+		}
+		return typedPathErr("write", o.path, err)
 	}
 	o.committed = true
 	return nil
 }
 
-// abort removes the temporary file.
+// abort removes the temporary file; an output written in place keeps
+// what was written.
 func (o *outFile) abort() {
 	o.f.Close()
-	os.Remove(o.f.Name())
+	if !o.inPlace {
+		os.Remove(o.f.Name())
+	}
 }
 
 // fieldErrors returns the FieldErrors of a rejection: those of a
@@ -220,4 +316,96 @@ func writeSummary(w io.Writer, s *stats, passed string) {
 		fmt.Fprintf(tw, "  %s\t%s\t%d\n", path, k.kind, s.changes[k])
 	}
 	tw.Flush()
+}
+
+// A namedFile is an input or output as the command line names it.
+type namedFile struct {
+	what string // "--rejects", "input", "--mapping", ...
+	path string // as typed
+}
+
+func (n namedFile) String() string {
+	if n.path == "" {
+		return n.what
+	}
+	return n.what + " " + n.path
+}
+
+// errSameFile rejects an output that is one of the inputs, standard
+// output, or another output.
+var errSameFile = errors.New("is the same file as")
+
+// checkOutputs refuses, before anything is read, an output that would
+// destroy data: a regular file (after following links) that is also an
+// input, standard input or output, or another output. Outputs that are not
+// regular files (devices, FIFOs, terminals) are written in place and may
+// be shared. Two outputs that do not exist yet clash when their names do.
+func checkOutputs(outputs, inputs []namedFile, std stdio) error {
+	type stated struct {
+		namedFile
+		fi fs.FileInfo
+	}
+	stat := func(files []namedFile) []stated {
+		var out []stated
+		for _, f := range files {
+			if f.path == "" || f.path == "-" {
+				continue
+			}
+			fi, _ := os.Stat(f.path) // a file that cannot be stated is no input yet
+			out = append(out, stated{f, fi})
+		}
+		return out
+	}
+	ins := stat(inputs)
+	addStd := func(name string, v any) {
+		if f, ok := v.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil {
+				ins = append(ins, stated{namedFile{what: name}, fi})
+			}
+		}
+	}
+	addStd("standard output", std.out)
+	if readsStdin(inputs) {
+		addStd("standard input", std.in)
+	}
+	outs := stat(outputs)
+	for i, o := range outs {
+		if o.fi == nil {
+			for _, p := range outs[:i] {
+				if p.fi == nil && filepath.Clean(p.path) == filepath.Clean(o.path) {
+					return fmt.Errorf("%s %w %s", o, errSameFile, p)
+				}
+			}
+			continue
+		}
+		if !o.fi.Mode().IsRegular() {
+			continue
+		}
+		for _, in := range ins {
+			if in.fi != nil && os.SameFile(o.fi, in.fi) {
+				return fmt.Errorf("%s %w %s", o, errSameFile, in)
+			}
+		}
+		for _, p := range outs[:i] {
+			if p.fi != nil && os.SameFile(o.fi, p.fi) {
+				return fmt.Errorf("%s %w %s", o, errSameFile, p)
+			}
+		}
+	}
+	return nil
+}
+
+// readsStdin reports whether the inputs include standard input: no FILE,
+// or "-".
+func readsStdin(inputs []namedFile) bool {
+	files := 0
+	for _, in := range inputs {
+		if in.what == "input" {
+			files++
+			if in.path == "-" {
+				return true
+			}
+		}
+	}
+	return files == 0
 }
