@@ -100,6 +100,9 @@ type app struct {
 	// bigRecord, when not nil, is called once, before the first record
 	// of over bigRecordBytes is converted.
 	bigRecord func()
+	// buildInfo reads the build information --version prints; nil means
+	// debug.ReadBuildInfo.
+	buildInfo func() (*debug.BuildInfo, bool)
 }
 
 type stdio struct {
@@ -144,6 +147,13 @@ func (a *app) run(args []string, std stdio) int {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(std.out, topUsage())
 		return exitOK
+	case "-version", "--version", "version":
+		readBuildInfo := a.buildInfo
+		if readBuildInfo == nil {
+			readBuildInfo = debug.ReadBuildInfo
+		}
+		fmt.Fprintln(std.out, version(readBuildInfo()))
+		return exitOK
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -154,12 +164,49 @@ func (a *app) run(args []string, std stdio) int {
 	return exitUsage
 }
 
+// version returns what --version prints: "leadconv" and the module's
+// version, or for a build from a working tree "(devel)" with the VCS
+// revision, its time and "modified" when the tree had changes.
+func version(bi *debug.BuildInfo, ok bool) string {
+	if !ok || bi == nil {
+		return "leadconv (unknown version: built without module information)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	out := "leadconv " + v
+	if rev != "" {
+		out += " " + rev
+		if when != "" {
+			out += " " + when
+		}
+		if modified {
+			out += " (modified)"
+		}
+	}
+	return out
+}
+
 func topUsage() string {
 	var b strings.Builder
 	b.WriteString("usage:\n")
 	for _, c := range commands() {
 		b.WriteString(indent(c.synopsis, "  ") + "\n")
 	}
+	b.WriteString("  leadconv --version\n")
 	b.WriteString(formatLine + "\n\nRun 'leadconv COMMAND -h' for the flags of a command.\n")
 	return b.String()
 }

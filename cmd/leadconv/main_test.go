@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -168,5 +169,38 @@ func TestBigRecordHook(t *testing.T) {
 				t.Errorf("workers %s, %d bytes in: bigRecord called %d times, want %d", workers, len(tc.in), calls, tc.want)
 			}
 		}
+	}
+}
+
+// TestVersion checks --version: the module's version, or "(devel)" with
+// the VCS revision of a build from a working tree.
+func TestVersion(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		bi   *debug.BuildInfo
+		ok   bool
+		want string
+	}{
+		{"release", &debug.BuildInfo{Main: debug.Module{Path: "github.com/leadbridge/leadbridge", Version: "v1.4.0"}}, true, "leadconv v1.4.0"},
+		{"working tree", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: "6d240d2f00"}, {Key: "vcs.time", Value: "2026-12-01T20:00:00Z"}, {Key: "vcs.modified", Value: "true"},
+		}}, true, "leadconv (devel) 6d240d2f00 2026-12-01T20:00:00Z (modified)"},
+		{"no vcs", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, true, "leadconv (devel)"},
+		{"no build info", nil, false, "leadconv (unknown version: built without module information)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, arg := range []string{"--version", "-version", "version"} {
+				a := &app{newConverter: newConverter, buildInfo: func() (*debug.BuildInfo, bool) { return tc.bi, tc.ok }}
+				r := runApp(t, a, nil, arg)
+				if r.code != exitOK || r.stdout != tc.want+"\n" || r.stderr != "" {
+					t.Errorf("%s: exit %d, stdout %q, stderr %q; want 0 and %q", arg, r.code, r.stdout, r.stderr, tc.want)
+				}
+			}
+		})
+	}
+	// The test binary's own build information.
+	r := runApp(t, &app{newConverter: newConverter}, nil, "--version")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "leadconv ") {
+		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
 	}
 }

@@ -172,13 +172,32 @@ func fieldErrors(err error) lead.ErrorList {
 	return list
 }
 
-// rejectLine is a line of the --rejects file.
+// rejectLine is a line of the --rejects file:
+//
+//	{"file":"in.json","line":3,"index":2,"record":"{...}","errors":[{"path":"title","rule":"required","message":"title: required"}]}
+//
+// file and line locate the record's first byte ("<stdin>" for standard
+// input); index is its 0-based place in a top-level JSON array or an
+// envelope's data array, and is absent for NDJSON and single objects;
+// record is the record's text, absent under --redact and for a record
+// that was not kept (one over --max-record-bytes); errors holds one entry
+// per broken rule, path "" meaning the whole record.
 type rejectLine struct {
 	File   string      `json:"file"`
 	Line   int         `json:"line"`
-	Index  int         `json:"index"`
-	Record *string     `json:"record,omitempty"` // the record's text; left out under --redact or when unknown
+	Index  *int        `json:"index,omitempty"`
+	Record *string     `json:"record,omitempty"`
 	Errors []errorJSON `json:"errors"`
+}
+
+// arrayIndex returns pos's index in its array, or nil when the record is
+// in none.
+func arrayIndex(pos stream.Position) *int {
+	if pos.Index < 0 {
+		return nil
+	}
+	i := pos.Index
+	return &i
 }
 
 type errorJSON struct {
@@ -189,7 +208,7 @@ type errorJSON struct {
 
 // appendReject appends the --rejects line of a rejected record to dst.
 func appendReject(dst []byte, pos stream.Position, rec []byte, hasRec bool, err error, redact bool) []byte {
-	l := rejectLine{File: pos.File, Line: pos.Line, Index: pos.Index}
+	l := rejectLine{File: pos.File, Line: pos.Line, Index: arrayIndex(pos)}
 	if hasRec && !redact {
 		s := string(rec)
 		l.Record = &s
@@ -226,11 +245,12 @@ func appendErrorLines(dst []byte, pos stream.Position, err error, redact bool) [
 	return dst
 }
 
-// reportLine is a line of the --report file.
+// reportLine is a line of the --report file; file, line and index are
+// those of rejectLine.
 type reportLine struct {
 	File    string      `json:"file"`
 	Line    int         `json:"line"`
-	Index   int         `json:"index"`
+	Index   *int        `json:"index,omitempty"`
 	Changes lead.Report `json:"changes"`
 }
 
@@ -239,7 +259,7 @@ func appendReport(dst []byte, pos stream.Position, rep lead.Report, redact bool)
 	if redact {
 		rep = rep.Redact()
 	}
-	return appendJSONLine(dst, reportLine{File: pos.File, Line: pos.Line, Index: pos.Index, Changes: rep})
+	return appendJSONLine(dst, reportLine{File: pos.File, Line: pos.Line, Index: arrayIndex(pos), Changes: rep})
 }
 
 // appendJSONLine appends v as one line of JSON, without HTML escaping.

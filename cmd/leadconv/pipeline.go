@@ -132,6 +132,11 @@ func execute(o *options, conv converter, validate bool, std stdio) int {
 		}
 	}
 
+	// An empty input is no error (a filter over an export that matched
+	// nothing is empty), but it is worth a word: a wrong file often is.
+	for _, name := range j.empty {
+		fmt.Fprintf(std.err, "leadconv: warning: no leads in %s\n", name)
+	}
 	passed := "converted"
 	if validate {
 		passed = "valid"
@@ -174,8 +179,9 @@ type job struct {
 	prog    *progress // nil: no progress bar
 	done    <-chan struct{}
 
-	st   stats
-	pool sync.Pool
+	st    stats
+	empty []string // the inputs that held no record, in order; only the reader touches it
+	pool  sync.Pool
 }
 
 // An item carries one record through the pipeline. Its buffers are reused.
@@ -344,7 +350,7 @@ func (j *job) split(in input, fn func(stream.Record) error) error {
 		r = countingReader{r: r, p: j.prog}
 	}
 	s := stream.NewSplitter(r, in.display, stream.Options{MaxRecordBytes: j.maxRecord})
-	for {
+	for n := 0; ; n++ {
 		select {
 		case <-j.done:
 			return errInterrupted
@@ -352,6 +358,9 @@ func (j *job) split(in input, fn func(stream.Record) error) error {
 		}
 		rec, err := s.Next()
 		if err == io.EOF {
+			if n == 0 {
+				j.empty = append(j.empty, in.display)
+			}
 			return nil
 		}
 		if err != nil {
