@@ -19,7 +19,7 @@ import (
 
 // rejected is what TestShapes compares of a --rejects line.
 type rejected struct {
-	Line, Index int // Index -1: the line has no index key
+	Line, Index int    // Index -1: the line has no index key
 	Record      string // "<none>" when the line has no record
 	Rules       string // "path: rule" of each error, "; "-joined
 }
