@@ -504,6 +504,35 @@ func TestProgress(t *testing.T) {
 	})
 }
 
+// TestProgressEnd checks that the progress bar's last frame, the line
+// above the summary, shows every record and 100% of the input.
+func TestProgressEnd(t *testing.T) {
+	for _, n := range []int{50, 5000} {
+		for _, workers := range []string{"1", "2"} {
+			t.Run(fmt.Sprintf("%d records/workers=%s", n, workers), func(t *testing.T) {
+				p := writeFile(t, t.TempDir(), "in.ndjson", strings.Repeat("{\"title\":\"ok\"}\n", n))
+				r := runApp(t, fakeApp(fakeConv{}), nil, "convert", "--from", "copper", "--to", "copper",
+					"--progress", "always", "--workers", workers, p)
+				summary := fmt.Sprintf("leadconv: %d read, %d converted, 0 rejected\n", n, n)
+				before, ok := strings.CutSuffix(r.stderr, "\n"+summary)
+				if r.code != exitOK || !ok {
+					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+				}
+				last := before[strings.LastIndexByte(before, '\r')+1:]
+				size := strconv.Itoa(len("{\"title\":\"ok\"}\n") * n)
+				for _, want := range []string{fmt.Sprintf("%d records (", n), " 100% |"} {
+					if !strings.Contains(last, want) {
+						t.Errorf("last frame %q lacks %q", last, want)
+					}
+				}
+				if n == 50 && !strings.Contains(last, "("+size+"/"+size+" B") {
+					t.Errorf("last frame %q does not show %s of %s bytes", last, size, size)
+				}
+			})
+		}
+	}
+}
+
 // TestOutputOneLine checks that a converter output spanning lines is
 // rejected rather than breaking the NDJSON output.
 func TestOutputOneLine(t *testing.T) {
