@@ -172,6 +172,11 @@ type Setup struct {
 	PipedriveAccount string
 	CopperAccount    string
 	Strict           bool
+	// PipedrivePlan names the Pipedrive account's plan, which gives
+	// visible_to its meaning (see pipedrive.ParsePlan); it takes
+	// precedence over the mapping's visibility.plan. Empty leaves the
+	// mapping's plan, or none.
+	PipedrivePlan string
 }
 
 // Converter reads what s names into a Converter: the mapping, the
@@ -193,6 +198,11 @@ func (s Setup) Converter() (Converter, error) {
 		}
 		if c.Pipedrive, err = loadPipedriveAccount(s.PipedriveAccount); err != nil {
 			return c, fmt.Errorf("pipedrive account: %w", err)
+		}
+	}
+	if s.PipedrivePlan != "" {
+		if c.Pipedrive.Plan, err = pipedrive.ParsePlan(s.PipedrivePlan); err != nil {
+			return c, err
 		}
 	}
 	if s.CopperAccount != "" {

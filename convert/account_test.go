@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/leadbridge/leadbridge/pipedrive"
 )
 
 // TestAccountFolders checks that an account folder that does not exist,
@@ -103,5 +105,36 @@ func TestAccountFolders(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSetupPipedrivePlan checks that Setup.PipedrivePlan sets the
+// translator's plan, before the mapping's, and that an unknown name is an
+// error.
+func TestSetupPipedrivePlan(t *testing.T) {
+	for _, tc := range []struct {
+		plan, mapping string
+		want          pipedrive.Plan
+	}{
+		{"", "", pipedrive.PlanUnknown},
+		{"premium", "", pipedrive.PlanPremium},
+		{"", "growth", pipedrive.PlanEssential},
+		{"Ultimate", "growth", pipedrive.PlanPremium},
+		{"growth", "premium", pipedrive.PlanEssential},
+	} {
+		s := Setup{PipedrivePlan: tc.plan}
+		if tc.mapping != "" {
+			s.Mapping = []byte(`{"visibility":{"plan":"` + tc.mapping + `"}}`)
+		}
+		c, err := s.Converter()
+		if err != nil {
+			t.Fatalf("plan %q, mapping %q: %v", tc.plan, tc.mapping, err)
+		}
+		if got := c.PipedriveTranslator().Plan; got != tc.want {
+			t.Errorf("plan %q, mapping %q: translator plan %v, want %v", tc.plan, tc.mapping, got, tc.want)
+		}
+	}
+	if _, err := (Setup{PipedrivePlan: "gold"}).Converter(); err == nil || !strings.Contains(err.Error(), `unknown Pipedrive plan "gold"`) {
+		t.Errorf("unknown plan: error %v", err)
 	}
 }

@@ -44,6 +44,8 @@ type converterSpec struct {
 	// PipedriveAccount and CopperAccount are folders of account exports
 	// (definitions, labels, statuses, persons and organizations).
 	PipedriveAccount, CopperAccount string
+	// PipedrivePlan is the --pipedrive-plan name, "" without one.
+	PipedrivePlan string
 }
 
 // newConverter returns the converter for spec, or an error when the pair
@@ -51,7 +53,7 @@ type converterSpec struct {
 // command line reports the error as a usage error.
 func newConverter(spec converterSpec) (converter, error) {
 	c, err := convert.Setup{Mapping: spec.Mapping, MappingFile: spec.MappingFile, Strict: spec.Strict,
-		PipedriveAccount: spec.PipedriveAccount, CopperAccount: spec.CopperAccount}.Converter()
+		PipedriveAccount: spec.PipedriveAccount, CopperAccount: spec.CopperAccount, PipedrivePlan: spec.PipedrivePlan}.Converter()
 	if err != nil {
 		return nil, err
 	}

@@ -5,8 +5,11 @@
 //
 //	leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
 //	                 [--workers N] [--strict] [--redact] [--progress auto|always|never]
-//	                 [--pipedrive-account DIR] [--copper-account DIR] [--max-record-bytes N] [FILE ...]
-//	leadconv validate --as FORMAT [FILE ...]
+//	                 [--pipedrive-account DIR] [--pipedrive-plan PLAN] [--copper-account DIR]
+//	                 [--max-record-bytes N] [FILE ...]
+//	leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
+//	                  [--progress auto|always|never] [--pipedrive-account DIR] [--pipedrive-plan PLAN]
+//	                  [--copper-account DIR] [--max-record-bytes N] [FILE ...]
 //	leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--update] DIR
 //	FORMAT: canonical | pipedrive | copper
 //
@@ -45,6 +48,7 @@ import (
 
 	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/internal/stream"
+	"github.com/leadbridge/leadbridge/pipedrive"
 )
 
 func main() {
@@ -129,12 +133,11 @@ func commands() []command {
 const (
 	convertSynopsis = `leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
                  [--workers N] [--strict] [--redact] [--progress auto|always|never]
-                 [--pipedrive-account DIR] [--copper-account DIR] [--max-record-bytes N] [FILE ...]`
-	validateSynopsis = `leadconv validate --as FORMAT [FILE ...]`
-	// validateFlagsSynopsis is validate's synopsis with its optional flags.
-	validateFlagsSynopsis = `leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
-                  [--progress auto|always|never] [--pipedrive-account DIR] [--copper-account DIR]
-                  [--max-record-bytes N] [FILE ...]`
+                 [--pipedrive-account DIR] [--pipedrive-plan PLAN] [--copper-account DIR]
+                 [--max-record-bytes N] [FILE ...]`
+	validateSynopsis = `leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
+                  [--progress auto|always|never] [--pipedrive-account DIR] [--pipedrive-plan PLAN]
+                  [--copper-account DIR] [--max-record-bytes N] [FILE ...]`
 	formatLine = `FORMAT: canonical | pipedrive | copper`
 )
 
@@ -221,6 +224,7 @@ type options struct {
 	mapping         string
 	pdAccount       string
 	cpAccount       string
+	pdPlan          planName
 	rejects, report string
 	workers         int
 	strict, redact  bool
@@ -271,6 +275,7 @@ func (a *app) convert(args []string, std stdio) int {
 	fl.integer(&o.workers, "workers", "N", usageWorkers)
 	fl.boolean(&o.strict, "strict", "reject records that would lose a field, or hold an id the mapping lacks")
 	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
+	fl.value(&o.pdPlan, "pipedrive-plan", "PLAN", usagePipedrivePlan+" (default: the mapping's visibility.plan)")
 	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.boolean(&o.redact, "redact", usageRedact)
 	fl.value(&o.progress, "progress", "WHEN", usageProgress)
@@ -285,7 +290,7 @@ func (a *app) convert(args []string, std stdio) int {
 		return fl.usageError(std, err.Error())
 	}
 	spec := converterSpec{From: o.from, To: o.to, MappingFile: o.mapping, Strict: o.strict,
-		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount}
+		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount, PipedrivePlan: string(o.pdPlan)}
 	if o.mapping != "" {
 		b, err := os.ReadFile(o.mapping)
 		if err != nil {
@@ -305,9 +310,10 @@ func (a *app) convert(args []string, std stdio) int {
 
 func (a *app) validate(args []string, std stdio) int {
 	o := defaultOptions()
-	fl := newFlags("validate", validateFlagsSynopsis, validateAbout)
+	fl := newFlags("validate", validateSynopsis, validateAbout)
 	fl.value(&o.as, "as", "FORMAT", "format of the records (required)")
 	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
+	fl.value(&o.pdPlan, "pipedrive-plan", "PLAN", usagePipedrivePlan+" (default: unknown)")
 	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.string(&o.rejects, "rejects", "FILE", usageRejects)
 	fl.integer(&o.workers, "workers", "N", usageWorkers)
@@ -325,7 +331,7 @@ func (a *app) validate(args []string, std stdio) int {
 	}
 	// A record is valid when the format's own conversion accepts it.
 	conv, err := a.newConverter(converterSpec{From: o.as, To: o.as,
-		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount})
+		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount, PipedrivePlan: string(o.pdPlan)})
 	if err != nil {
 		fmt.Fprintf(std.err, "leadconv: %v\n", err)
 		return exitUsage
@@ -403,6 +409,25 @@ const (
 	usageCopperAccount    = "read the Copper account's exports there: custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json (the layout of testdata/copper)"
 	usageMaxRecord        = "reject records larger than N bytes (default 16777216, 16 MiB)"
 )
+
+// usagePipedrivePlan documents --pipedrive-plan.
+var usagePipedrivePlan = "the Pipedrive account's plan, which gives visible_to its meaning: " +
+	strings.Join(pipedrive.PlanNames(), ", ")
+
+// A planName is the value of --pipedrive-plan: a name pipedrive.ParsePlan
+// knows.
+type planName string
+
+// Set implements flag.Value.
+func (p *planName) Set(s string) error {
+	if _, err := pipedrive.ParsePlan(s); err != nil {
+		return err
+	}
+	*p = planName(s)
+	return nil
+}
+
+func (p *planName) String() string { return string(*p) }
 
 func (f *flags) usage() string {
 	var b strings.Builder

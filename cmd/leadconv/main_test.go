@@ -20,9 +20,11 @@ func TestUsage(t *testing.T) {
 		{"usage.golden", []string{"--help"}, nil},
 		{"convert_usage.golden", []string{"convert", "-h"}, []string{
 			"from", "to", "mapping", "rejects", "report", "workers", "strict", "redact", "progress", "max-record-bytes",
+			"pipedrive-account", "pipedrive-plan", "copper-account",
 		}},
 		{"validate_usage.golden", []string{"validate", "--help"}, []string{
 			"as", "rejects", "workers", "redact", "progress", "max-record-bytes",
+			"pipedrive-account", "pipedrive-plan", "copper-account",
 		}},
 	}
 	for _, tt := range tests {
