@@ -61,5 +61,21 @@ func newConverter(spec converterSpec) (converter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rc, nil
+	return labelledConverter{rc, newLabeler(convert.Format(spec.From), c)}, nil
+}
+
+// A labelledConverter is a converter that knows the names of the
+// accounts' custom fields, for the summary.
+type labelledConverter struct {
+	*convert.RecordConverter
+	labels *labeler
+}
+
+// labelerOf returns the labeler of conv: its own, or one that only folds
+// array indexes.
+func labelerOf(conv converter) *labeler {
+	if lc, ok := conv.(labelledConverter); ok {
+		return lc.labels
+	}
+	return &labeler{}
 }

@@ -3,18 +3,14 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/leadbridge/leadbridge/internal/stream"
 	"github.com/leadbridge/leadbridge/lead"
@@ -290,53 +286,6 @@ func strictErr(rep lead.Report) error {
 
 // errOutputLines rejects a converter's output that is not one line.
 var errOutputLines = &lead.FieldError{Rule: "converted record spans several lines", Err: errors.New("the converter's output breaks NDJSON")}
-
-// changeKey counts changes in the summary.
-type changeKey struct {
-	path string
-	kind lead.ChangeKind
-}
-
-// stats are the counts of a run.
-type stats struct {
-	read, converted, rejected int
-	changes                   map[changeKey]int
-}
-
-func (s *stats) count(rep lead.Report) {
-	for _, c := range rep {
-		if s.changes == nil {
-			s.changes = make(map[changeKey]int)
-		}
-		s.changes[changeKey{c.Path, c.Kind}]++
-	}
-}
-
-// writeSummary writes the summary of a run: the counts, then the changes
-// per field path and kind, sorted.
-func writeSummary(w io.Writer, s *stats, passed string) {
-	fmt.Fprintf(w, "leadconv: %d read, %d %s, %d rejected\n", s.read, s.converted, passed, s.rejected)
-	if len(s.changes) == 0 {
-		return
-	}
-	keys := make([]changeKey, 0, len(s.changes))
-	for k := range s.changes {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b changeKey) int {
-		return cmp.Or(cmp.Compare(a.path, b.path), cmp.Compare(a.kind, b.kind))
-	})
-	fmt.Fprintln(w, "leadconv: changes (path, kind, records):")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, k := range keys {
-		path := k.path
-		if path == "" {
-			path = "(root)"
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%d\n", path, k.kind, s.changes[k])
-	}
-	tw.Flush()
-}
 
 // A namedFile is an input or output as the command line names it.
 type namedFile struct {

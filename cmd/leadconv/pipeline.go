@@ -74,7 +74,7 @@ func execute(o *options, conv converter, validate bool, std stdio) int {
 		return exitUsage
 	}
 	j := &job{
-		conv: conv, strict: o.strict, redact: o.redact, workers: o.workers, maxRecord: o.maxRecordBytes,
+		conv: conv, labels: labelerOf(conv), strict: o.strict, redact: o.redact, workers: o.workers, maxRecord: o.maxRecordBytes,
 		bigRecord: o.bigRecord,
 		stdin:     std.in, stderr: std.err,
 	}
@@ -165,6 +165,7 @@ func execute(o *options, conv converter, validate bool, std stdio) int {
 // A job is one run over the inputs.
 type job struct {
 	conv      converter
+	labels    *labeler // names the summary's fields
 	strict    bool
 	redact    bool
 	workers   int
@@ -194,8 +195,8 @@ type item struct {
 	ok      bool        // converted
 	out     []byte      // the converted record
 	rej     []byte      // its --rejects line, or its error lines for stderr
-	rep     []byte      // its --report line
-	changes lead.Report // for the summary
+	rep     []byte         // its --report line
+	changes []summaryEntry // for the summary
 }
 
 func (it *item) load(r stream.Record) {
@@ -398,7 +399,7 @@ func (j *job) process(it *item) {
 	case !it.ok:
 		it.rej = appendErrorLines(it.rej, it.pos, err, j.redact)
 	case len(rep) > 0:
-		it.changes = rep
+		it.changes = j.labels.summarize(it.data, rep)
 		if j.report != nil {
 			it.rep = appendReport(it.rep, it.pos, rep, j.redact)
 		}

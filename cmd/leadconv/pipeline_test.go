@@ -230,7 +230,7 @@ func TestRejectsAndReport(t *testing.T) {
 			diffOrFail(t, "rejects", wantRejects, readNDJSON[rejectLine](t, rej))
 			diffOrFail(t, "report", []reportLine{report(1, ptr(1), "lossy one"), report(2, nil, "lossy two")}, readNDJSON[reportLine](t, rep))
 			wantSummary := "leadconv: 5 read, 3 converted, 2 rejected\n" +
-				"leadconv: changes (path, kind, records):\n" +
+				"leadconv: records changed, by field and kind:\n" +
 				"  label_ids  dropped  2\n" +
 				"  name       derived  2\n"
 			diffOrFail(t, "stderr", wantSummary, r.stderr)
