@@ -192,9 +192,9 @@ type item struct {
 	hasData bool   // the splitter gave bytes (it gives none for a record over the size limit)
 	err     error  // the splitter's rejection
 
-	ok      bool        // converted
-	out     []byte      // the converted record
-	rej     []byte      // its --rejects line, or its error lines for stderr
+	ok      bool           // converted
+	out     []byte         // the converted record
+	rej     []byte         // its --rejects line, or its error lines for stderr
 	rep     []byte         // its --report line
 	changes []summaryEntry // for the summary
 }
