@@ -10,7 +10,9 @@
 //	leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
 //	                  [--progress auto|always|never] [--pipedrive-account DIR] [--pipedrive-plan PLAN]
 //	                  [--copper-account DIR] [--max-record-bytes N] [FILE ...]
-//	leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--update] DIR
+//	leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--pipedrive-account DIR]
+//	                [--copper-account DIR] [--strict] [--update] DIR
+//	leadconv --version
 //	FORMAT: canonical | pipedrive | copper
 //
 // Each FILE (standard input when there is none, or for "-") holds a JSON
@@ -20,8 +22,16 @@
 // A record that cannot be converted is never dropped: it goes to the
 // --rejects file, or one line per error to standard error. --report lists
 // what each conversion dropped, derived, changed or defaulted. A summary
-// ends every run on standard error. golden checks a folder of inputs
-// against golden files beside them, as package leadtest does.
+// ends every run on standard error; an input without any record adds a
+// warning there. golden checks a folder of inputs against golden files
+// beside them, as package leadtest does.
+//
+// Output files never destroy data. One that is the same file as an input,
+// standard input or output, or the other output is refused before
+// anything is read. A regular file is written to a temporary file beside
+// it and renamed into place at the end, keeping the permission bits of the
+// file it replaces; a symbolic link is followed and stays; a device, FIFO,
+// socket, /dev/stdout or /dev/fd/N is written in place.
 //
 // The exit status is 0 when every record converted, 1 when some were
 // rejected, and 2 for a usage or I/O error.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
@@ -204,5 +205,29 @@ func TestVersion(t *testing.T) {
 	r := runApp(t, &app{newConverter: newConverter}, nil, "--version")
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, "leadconv ") {
 		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+// TestReadmeSynopsis checks that the README's leadconv section quotes the
+// synopsis of every command as the usage prints it.
+func TestReadmeSynopsis(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "## leadconv: the migration CLI\n\n```\n")
+	block, _, ok2 := strings.Cut(section, "```")
+	if !ok || !ok2 {
+		t.Fatal("README has no leadconv section with a synopsis block")
+	}
+	for _, c := range commands() {
+		if !strings.Contains(block, c.synopsis+"\n") {
+			t.Errorf("the README's synopsis lacks, word for word:\n%s", c.synopsis)
+		}
+	}
+	for _, s := range []string{"leadconv --version\n", formatLine + "\n"} {
+		if !strings.Contains(block, s) {
+			t.Errorf("the README's synopsis lacks %q", s)
+		}
 	}
 }
