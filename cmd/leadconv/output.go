@@ -125,7 +125,14 @@ func typedPathErr(op, path string, err error) error {
 	return &fs.PathError{Op: op, Path: path, Err: err}
 }
 
-func (o *outFile) Write(p []byte) (int, error) { return o.w.Write(p) }
+// Write writes p to the buffer; an error names the output as typed.
+func (o *outFile) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil {
+		err = typedPathErr("write", o.path, err)
+	}
+	return n, err
+}
 
 // commit writes the file out and, unless it is written in place, renames
 // it into place.

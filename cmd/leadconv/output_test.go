@@ -353,3 +353,33 @@ func TestOutputErrorNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputWriteErrors checks that a failed write names the output as
+// typed: on a device written in place (/dev/full, behind a link) and on
+// the temporary file of a regular one.
+func TestOutputWriteErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := os.Stat("/dev/full"); err == nil {
+		link := filepath.Join(dir, "full.ndjson")
+		if err := os.Symlink("/dev/full", link); err != nil {
+			t.Fatal(err)
+		}
+		r := runApp(t, fakeApp(fakeConv{}), strings.NewReader(lossyInput(3000)), "convert", "--from", "copper", "--to", "pipedrive", "--report", link)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "write "+link+": no space left on device") {
+			t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+		}
+	}
+	path := filepath.Join(dir, "report.ndjson")
+	o, err := createOutFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.f.Close() // every write to the temporary file fails
+	_, err = o.Write(make([]byte, 128<<10))
+	if err == nil || !strings.HasPrefix(err.Error(), "write "+path+": ") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("write error %v, want one naming %s", err, path)
+	}
+	o.abort()
+	noTemps(t, dir)
+	mustNotExist(t, path)
+}
