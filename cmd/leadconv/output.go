@@ -52,7 +52,11 @@ func createOutFile(path string) (*outFile, error) {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, typedPathErr("open", path, err)
 	}
-	target, err := followLinks(path)
+	resolve := followLinks // a new file, maybe behind a dangling link
+	if fi != nil {
+		resolve = filepath.EvalSymlinks
+	}
+	target, err := resolve(path)
 	if err != nil {
 		return nil, typedPathErr("open", path, err)
 	}
