@@ -2,16 +2,17 @@ package main
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/leadbridge/leadbridge/convert"
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -43,9 +44,53 @@ func newLabeler(from convert.Format, c convert.Converter) *labeler {
 
 // customField is what a record's custom_fields[i] tells of its field.
 type customField struct {
-	DefinitionID int64  `json:"custom_field_definition_id"` // Copper
-	Key          string `json:"key"`                        // canonical
-	Name         string `json:"name"`                       // canonical
+	DefinitionID int64  // Copper: custom_field_definition_id
+	Key, Name    string // canonical: key and name
+}
+
+// decoders keeps the Decoders of customFields for reuse: a Decoder
+// allocates little once it has grown.
+var decoders sync.Pool
+
+// customFields returns what the custom_fields of the record rec (a record
+// the converter took) tell of each field; nothing when rec cannot be read,
+// and then only indexes fold.
+func customFields(rec []byte) []customField {
+	var fields []customField
+	d, _ := decoders.Get().(*jsonwire.Decoder)
+	if d == nil {
+		d = jsonwire.NewDecoder(nil)
+	}
+	d.Reset(rec)
+	defer decoders.Put(d)
+	err := d.Object(func(key []byte) error {
+		if string(key) != "custom_fields" {
+			return d.Skip()
+		}
+		return d.Array(func(int) error {
+			var f customField
+			err := d.Object(func(key []byte) error {
+				var err error
+				switch string(key) {
+				case "custom_field_definition_id":
+					f.DefinitionID, err = d.Int64()
+				case "key":
+					f.Key, err = d.String()
+				case "name":
+					f.Name, err = d.String()
+				default:
+					err = d.Skip()
+				}
+				return err
+			})
+			fields = append(fields, f)
+			return err
+		})
+	})
+	if err != nil {
+		return nil
+	}
+	return fields
 }
 
 // summarize returns the summary entries of one record's report: one per
@@ -58,12 +103,7 @@ func (l *labeler) summarize(rec []byte, rep lead.Report) []summaryEntry {
 	for _, c := range rep {
 		if !decoded && strings.HasPrefix(c.Path, "custom_fields[") {
 			decoded = true
-			var v struct {
-				CustomFields []customField `json:"custom_fields"`
-			}
-			if json.Unmarshal(rec, &v) == nil { // a record the converter took; else only indexes fold
-				fields = v.CustomFields
-			}
+			fields = customFields(rec)
 		}
 		k := changeKey{l.label(c.Path, fields), c.Kind}
 		if !slices.ContainsFunc(out, func(e summaryEntry) bool { return e.key == k }) {
@@ -83,7 +123,7 @@ func (l *labeler) label(path string, fields []customField) string {
 	if l != nil {
 		// A Pipedrive key is a top-level key of a Pipedrive lead, and a
 		// key of vendor.pipedrive.fields in a canonical one.
-		for _, seg := range strings.Split(path, ".") {
+		for seg := range strings.SplitSeq(path, ".") {
 			if isHexKey(seg) {
 				name = l.pdFields[seg[:40]]
 				break
@@ -132,6 +172,9 @@ func isHexDigit(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= '
 // foldIndexes turns each numeric array index of path into "[]"; keyed
 // selectors ("[id=7]") stay.
 func foldIndexes(path string) string {
+	if strings.IndexByte(path, '[') < 0 {
+		return path
+	}
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(path, '[')
