@@ -112,7 +112,7 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 			if t.knownStatus(in.Status.Value) {
 				l.StatusName = in.Status.Value
 			} else {
-				errs.Add("status", "oneof=New Unqualified Contacted Qualified or a status of Translator.Statuses", lead.ErrInvalid)
+				errs.Add("status", "oneof=New Unqualified Contacted Qualified or a status in the account's lead_statuses.json", lead.ErrInvalid)
 			}
 		}
 	}

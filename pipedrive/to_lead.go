@@ -171,7 +171,7 @@ func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
 			// Rule: never guess. The code is kept for the way back and
 			// Visibility stays empty.
 			aw("visible_to", jsonwire.AppendString(nil, code))
-			rep.Drop("visible_to", lead.LossUnmapped, "the code means different visibilities on different plans and the plan is unknown; set Translator.Plan (the mapping's visibility.plan)", "")
+			rep.Drop("visible_to", lead.LossUnmapped, "the code means different visibilities on different Pipedrive plans and the plan is unknown: give --pipedrive-plan, or visibility.plan in the mapping", "")
 		default:
 			out.Visibility = v
 			if t.Plan == PlanUnknown {

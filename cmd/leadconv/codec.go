@@ -43,6 +43,8 @@ type converterSpec struct {
 	// PipedriveAccount and CopperAccount are folders of account exports
 	// (definitions, labels, statuses, persons and organizations).
 	PipedriveAccount, CopperAccount string
+	// PipedrivePlan is the --pipedrive-plan name, "" without one.
+	PipedrivePlan string
 }
 
 // newConverter returns the converter for spec, or an error when the pair
@@ -50,7 +52,7 @@ type converterSpec struct {
 // command line reports the error as a usage error.
 func newConverter(spec converterSpec) (converter, error) {
 	c, err := convert.Setup{Mapping: spec.Mapping, MappingFile: spec.MappingFile, Strict: spec.Strict,
-		PipedriveAccount: spec.PipedriveAccount, CopperAccount: spec.CopperAccount}.Converter()
+		PipedriveAccount: spec.PipedriveAccount, CopperAccount: spec.CopperAccount, PipedrivePlan: spec.PipedrivePlan}.Converter()
 	if err != nil {
 		return nil, err
 	}
@@ -58,5 +60,21 @@ func newConverter(spec converterSpec) (converter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rc, nil
+	return labelledConverter{rc, newLabeler(convert.Format(spec.From), c)}, nil
+}
+
+// A labelledConverter is a converter that knows the names of the
+// accounts' custom fields, for the summary.
+type labelledConverter struct {
+	*convert.RecordConverter
+	labels *labeler
+}
+
+// labelerOf returns the labeler of conv: its own, or one that only folds
+// array indexes.
+func labelerOf(conv converter) *labeler {
+	if lc, ok := conv.(labelledConverter); ok {
+		return lc.labels
+	}
+	return &labeler{}
 }

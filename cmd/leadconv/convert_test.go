@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -147,6 +149,10 @@ func TestConverterErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, badAcct, "dealFields.json", `{"success":true,"data":[{`)
+	emptyAcct := filepath.Join(dir, "empty")
+	if err := os.MkdirAll(emptyAcct, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -155,6 +161,10 @@ func TestConverterErrors(t *testing.T) {
 		{"missing mapping", []string{"--mapping", filepath.Join(dir, "none.json")}, "reading the mapping"},
 		{"bad mapping", []string{"--mapping", bad}, "bogus"},
 		{"bad account", []string{"--pipedrive-account", badAcct}, "dealFields.json"},
+		{"missing pipedrive account", []string{"--pipedrive-account", filepath.Join(dir, "nope")},
+			"pipedrive account: " + filepath.Join(dir, "nope") + ": no such file or directory (looked for dealFields.json, leadLabels.json, currencies.json, persons.json, organizations.json, users.json)"},
+		{"empty copper account", []string{"--copper-account", emptyAcct},
+			"copper account: " + emptyAcct + ": holds none of the account exports (looked for custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"convert", "--from", "pipedrive", "--to", "copper", "--progress", "never"}, tt.args...)
@@ -163,5 +173,79 @@ func TestConverterErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr lacks %q:\n%s", r.code, tt.want, r.stderr)
 			}
 		})
+	}
+}
+
+// TestPipedrivePlan checks --pipedrive-plan: without a plan, a visible_to
+// code whose meaning depends on it is reported with the flag to give; with
+// one, it is translated; an unknown plan is a usage error listing the
+// known ones.
+func TestPipedrivePlan(t *testing.T) {
+	real := &app{newConverter: newConverter}
+	in := `{"id":"083a1f0b-184d-1c3e-9cd0-9b2cff55a0cb","title":"t","visible_to":"3"}`
+	for _, tt := range []struct {
+		plan, want string
+	}{
+		{"", `"visibility"`},
+		{"growth", `"visibility":"entire_company"`},
+		{"Premium", `"visibility":"owner_group"`},
+	} {
+		t.Run("plan="+tt.plan, func(t *testing.T) {
+			rep := filepath.Join(t.TempDir(), "report.ndjson")
+			args := []string{"convert", "--from", "pipedrive", "--to", "canonical", "--report", rep}
+			if tt.plan != "" {
+				args = append(args, "--pipedrive-plan", tt.plan)
+			}
+			r := runApp(t, real, strings.NewReader(in), args...)
+			if r.code != exitOK {
+				t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+			}
+			b, _ := os.ReadFile(rep)
+			if tt.plan == "" {
+				if strings.Contains(r.stdout, tt.want) {
+					t.Errorf("visibility guessed without a plan: %s", r.stdout)
+				}
+				if !strings.Contains(string(b), "the plan is unknown: give --pipedrive-plan, or visibility.plan in the mapping") {
+					t.Errorf("report does not say how to give the plan: %s", b)
+				}
+				return
+			}
+			if !strings.Contains(r.stdout, tt.want) {
+				t.Errorf("stdout lacks %s: %s", tt.want, r.stdout)
+			}
+		})
+	}
+	r := runApp(t, real, strings.NewReader(in), "validate", "--as", "pipedrive", "--pipedrive-plan", "gold")
+	want := `invalid value "gold" for flag -pipedrive-plan: unknown Pipedrive plan "gold" (want one of light, growth, professional, essential, advanced, premium, ultimate, power, enterprise)`
+	if r.code != exitUsage || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+}
+
+// goFieldName matches a Go identifier path such as Translator.Plan.
+var goFieldName = regexp.MustCompile(`\b(Translator|Converter|Setup|Config|Mapping|Directory)\.[A-Z]\w*`)
+
+// TestMessagesSpeakFlags checks that no message the golden files pin
+// (reports and errors of every package) names a Go field instead of a
+// flag or a file.
+func TestMessagesSpeakFlags(t *testing.T) {
+	root := filepath.Join("..", "..", "testdata")
+	n := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".golden.json") {
+			return err
+		}
+		n++
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range goFieldName.FindAllString(string(b), -1) {
+			t.Errorf("%s names the Go field %s", path, m)
+		}
+		return nil
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("walked %d golden files: %v", n, err)
 	}
 }

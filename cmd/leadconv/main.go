@@ -5,9 +5,14 @@
 //
 //	leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
 //	                 [--workers N] [--strict] [--redact] [--progress auto|always|never]
-//	                 [--pipedrive-account DIR] [--copper-account DIR] [--max-record-bytes N] [FILE ...]
-//	leadconv validate --as FORMAT [FILE ...]
-//	leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--update] DIR
+//	                 [--pipedrive-account DIR] [--pipedrive-plan PLAN] [--copper-account DIR]
+//	                 [--max-record-bytes N] [FILE ...]
+//	leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
+//	                  [--progress auto|always|never] [--pipedrive-account DIR] [--pipedrive-plan PLAN]
+//	                  [--copper-account DIR] [--max-record-bytes N] [FILE ...]
+//	leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--pipedrive-account DIR]
+//	                [--copper-account DIR] [--strict] [--update] DIR
+//	leadconv --version
 //	FORMAT: canonical | pipedrive | copper
 //
 // Each FILE (standard input when there is none, or for "-") holds a JSON
@@ -17,8 +22,16 @@
 // A record that cannot be converted is never dropped: it goes to the
 // --rejects file, or one line per error to standard error. --report lists
 // what each conversion dropped, derived, changed or defaulted. A summary
-// ends every run on standard error. golden checks a folder of inputs
-// against golden files beside them, as package leadtest does.
+// ends every run on standard error; an input without any record adds a
+// warning there. golden checks a folder of inputs against golden files
+// beside them, as package leadtest does.
+//
+// Output files never destroy data. One that is the same file as an input,
+// standard input or output, or the other output is refused before
+// anything is read. A regular file is written to a temporary file beside
+// it and renamed into place at the end, keeping the permission bits of the
+// file it replaces; a symbolic link is followed and stays; a device, FIFO,
+// socket, /dev/stdout or /dev/fd/N is written in place.
 //
 // The exit status is 0 when every record converted, 1 when some were
 // rejected, and 2 for a usage or I/O error.
@@ -43,7 +56,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/internal/stream"
+	"github.com/leadbridge/leadbridge/pipedrive"
 )
 
 func main() {
@@ -99,6 +114,9 @@ type app struct {
 	// bigRecord, when not nil, is called once, before the first record
 	// of over bigRecordBytes is converted.
 	bigRecord func()
+	// buildInfo reads the build information --version prints; nil means
+	// debug.ReadBuildInfo.
+	buildInfo func() (*debug.BuildInfo, bool)
 }
 
 type stdio struct {
@@ -125,12 +143,11 @@ func commands() []command {
 const (
 	convertSynopsis = `leadconv convert --from FORMAT --to FORMAT [--mapping FILE] [--rejects FILE] [--report FILE]
                  [--workers N] [--strict] [--redact] [--progress auto|always|never]
-                 [--pipedrive-account DIR] [--copper-account DIR] [--max-record-bytes N] [FILE ...]`
-	validateSynopsis = `leadconv validate --as FORMAT [FILE ...]`
-	// validateFlagsSynopsis is validate's synopsis with its optional flags.
-	validateFlagsSynopsis = `leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
-                  [--progress auto|always|never] [--pipedrive-account DIR] [--copper-account DIR]
-                  [--max-record-bytes N] [FILE ...]`
+                 [--pipedrive-account DIR] [--pipedrive-plan PLAN] [--copper-account DIR]
+                 [--max-record-bytes N] [FILE ...]`
+	validateSynopsis = `leadconv validate --as FORMAT [--rejects FILE] [--workers N] [--redact]
+                  [--progress auto|always|never] [--pipedrive-account DIR] [--pipedrive-plan PLAN]
+                  [--copper-account DIR] [--max-record-bytes N] [FILE ...]`
 	formatLine = `FORMAT: canonical | pipedrive | copper`
 )
 
@@ -143,6 +160,13 @@ func (a *app) run(args []string, std stdio) int {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(std.out, topUsage())
 		return exitOK
+	case "-version", "--version", "version":
+		readBuildInfo := a.buildInfo
+		if readBuildInfo == nil {
+			readBuildInfo = debug.ReadBuildInfo
+		}
+		fmt.Fprintln(std.out, version(readBuildInfo()))
+		return exitOK
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -153,12 +177,49 @@ func (a *app) run(args []string, std stdio) int {
 	return exitUsage
 }
 
+// version returns what --version prints: "leadconv" and the module's
+// version, or for a build from a working tree "(devel)" with the VCS
+// revision, its time and "modified" when the tree had changes.
+func version(bi *debug.BuildInfo, ok bool) string {
+	if !ok || bi == nil {
+		return "leadconv (unknown version: built without module information)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	out := "leadconv " + v
+	if rev != "" {
+		out += " " + rev
+		if when != "" {
+			out += " " + when
+		}
+		if modified {
+			out += " (modified)"
+		}
+	}
+	return out
+}
+
 func topUsage() string {
 	var b strings.Builder
 	b.WriteString("usage:\n")
 	for _, c := range commands() {
 		b.WriteString(indent(c.synopsis, "  ") + "\n")
 	}
+	b.WriteString("  leadconv --version\n")
 	b.WriteString(formatLine + "\n\nRun 'leadconv COMMAND -h' for the flags of a command.\n")
 	return b.String()
 }
@@ -173,6 +234,7 @@ type options struct {
 	mapping         string
 	pdAccount       string
 	cpAccount       string
+	pdPlan          planName
 	rejects, report string
 	workers         int
 	strict, redact  bool
@@ -180,6 +242,36 @@ type options struct {
 	maxRecordBytes  int
 	bigRecord       func() // see app.bigRecord
 	files           []string
+}
+
+// outputs returns the files o writes, by flag.
+func (o *options) outputs() []namedFile {
+	return []namedFile{{"--rejects", o.rejects}, {"--report", o.report}}
+}
+
+// inputs returns the files o reads: each FILE, the mapping and the
+// exports of the account folders.
+func (o *options) inputs() []namedFile {
+	var in []namedFile
+	for _, f := range o.files {
+		in = append(in, namedFile{"input", f})
+	}
+	in = append(in, namedFile{"--mapping", o.mapping})
+	for _, acct := range []struct {
+		flag, dir string
+		files     []string
+	}{
+		{"--pipedrive-account", o.pdAccount, convert.PipedriveAccountFiles()},
+		{"--copper-account", o.cpAccount, convert.CopperAccountFiles()},
+	} {
+		if acct.dir == "" {
+			continue
+		}
+		for _, f := range acct.files {
+			in = append(in, namedFile{acct.flag + " export", filepath.Join(acct.dir, f)})
+		}
+	}
+	return in
 }
 
 func (a *app) convert(args []string, std stdio) int {
@@ -193,6 +285,7 @@ func (a *app) convert(args []string, std stdio) int {
 	fl.integer(&o.workers, "workers", "N", usageWorkers)
 	fl.boolean(&o.strict, "strict", "reject records that lose a field the mapping does not cover (loss \"unmapped\" in the report)")
 	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
+	fl.value(&o.pdPlan, "pipedrive-plan", "PLAN", usagePipedrivePlan+" (default: the mapping's visibility.plan)")
 	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.boolean(&o.redact, "redact", usageRedact)
 	fl.value(&o.progress, "progress", "WHEN", usageProgress)
@@ -203,11 +296,11 @@ func (a *app) convert(args []string, std stdio) int {
 	if o.from == "" || o.to == "" {
 		return fl.usageError(std, "--from and --to are required")
 	}
-	if o.report != "" && o.rejects != "" && filepath.Clean(o.report) == filepath.Clean(o.rejects) {
-		return fl.usageError(std, "--report and --rejects name the same file")
+	if err := checkOutputs(o.outputs(), o.inputs(), std); err != nil {
+		return fl.usageError(std, err.Error())
 	}
 	spec := converterSpec{From: o.from, To: o.to, MappingFile: o.mapping, Strict: o.strict,
-		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount}
+		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount, PipedrivePlan: string(o.pdPlan)}
 	if o.mapping != "" {
 		b, err := os.ReadFile(o.mapping)
 		if err != nil {
@@ -227,9 +320,10 @@ func (a *app) convert(args []string, std stdio) int {
 
 func (a *app) validate(args []string, std stdio) int {
 	o := defaultOptions()
-	fl := newFlags("validate", validateFlagsSynopsis, validateAbout)
+	fl := newFlags("validate", validateSynopsis, validateAbout)
 	fl.value(&o.as, "as", "FORMAT", "format of the records (required)")
 	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
+	fl.value(&o.pdPlan, "pipedrive-plan", "PLAN", usagePipedrivePlan+" (default: unknown)")
 	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.string(&o.rejects, "rejects", "FILE", usageRejects)
 	fl.integer(&o.workers, "workers", "N", usageWorkers)
@@ -242,9 +336,12 @@ func (a *app) validate(args []string, std stdio) int {
 	if o.as == "" {
 		return fl.usageError(std, "--as is required")
 	}
+	if err := checkOutputs(o.outputs(), o.inputs(), std); err != nil {
+		return fl.usageError(std, err.Error())
+	}
 	// A record is valid when the format's own conversion accepts it.
 	conv, err := a.newConverter(converterSpec{From: o.as, To: o.as,
-		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount})
+		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount, PipedrivePlan: string(o.pdPlan)})
 	if err != nil {
 		fmt.Fprintf(std.err, "leadconv: %v\n", err)
 		return exitUsage
@@ -322,6 +419,25 @@ const (
 	usageCopperAccount    = "read the Copper account's exports there: custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json (the layout of testdata/copper)"
 	usageMaxRecord        = "reject records larger than N bytes (default 16777216, 16 MiB)"
 )
+
+// usagePipedrivePlan documents --pipedrive-plan.
+var usagePipedrivePlan = "the Pipedrive account's plan, which gives visible_to its meaning: " +
+	strings.Join(pipedrive.PlanNames(), ", ")
+
+// A planName is the value of --pipedrive-plan: a name pipedrive.ParsePlan
+// knows.
+type planName string
+
+// Set implements flag.Value.
+func (p *planName) Set(s string) error {
+	if _, err := pipedrive.ParsePlan(s); err != nil {
+		return err
+	}
+	*p = planName(s)
+	return nil
+}
+
+func (p *planName) String() string { return string(*p) }
 
 func (f *flags) usage() string {
 	var b strings.Builder

@@ -2,8 +2,10 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -19,9 +21,11 @@ func TestUsage(t *testing.T) {
 		{"usage.golden", []string{"--help"}, nil},
 		{"convert_usage.golden", []string{"convert", "-h"}, []string{
 			"from", "to", "mapping", "rejects", "report", "workers", "strict", "redact", "progress", "max-record-bytes",
+			"pipedrive-account", "pipedrive-plan", "copper-account",
 		}},
 		{"validate_usage.golden", []string{"validate", "--help"}, []string{
 			"as", "rejects", "workers", "redact", "progress", "max-record-bytes",
+			"pipedrive-account", "pipedrive-plan", "copper-account",
 		}},
 	}
 	for _, tt := range tests {
@@ -167,6 +171,63 @@ func TestBigRecordHook(t *testing.T) {
 			if calls != tc.want {
 				t.Errorf("workers %s, %d bytes in: bigRecord called %d times, want %d", workers, len(tc.in), calls, tc.want)
 			}
+		}
+	}
+}
+
+// TestVersion checks --version: the module's version, or "(devel)" with
+// the VCS revision of a build from a working tree.
+func TestVersion(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		bi   *debug.BuildInfo
+		ok   bool
+		want string
+	}{
+		{"release", &debug.BuildInfo{Main: debug.Module{Path: "github.com/leadbridge/leadbridge", Version: "v1.4.0"}}, true, "leadconv v1.4.0"},
+		{"working tree", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: "6d240d2f00"}, {Key: "vcs.time", Value: "2026-12-01T20:00:00Z"}, {Key: "vcs.modified", Value: "true"},
+		}}, true, "leadconv (devel) 6d240d2f00 2026-12-01T20:00:00Z (modified)"},
+		{"no vcs", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, true, "leadconv (devel)"},
+		{"no build info", nil, false, "leadconv (unknown version: built without module information)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, arg := range []string{"--version", "-version", "version"} {
+				a := &app{newConverter: newConverter, buildInfo: func() (*debug.BuildInfo, bool) { return tc.bi, tc.ok }}
+				r := runApp(t, a, nil, arg)
+				if r.code != exitOK || r.stdout != tc.want+"\n" || r.stderr != "" {
+					t.Errorf("%s: exit %d, stdout %q, stderr %q; want 0 and %q", arg, r.code, r.stdout, r.stderr, tc.want)
+				}
+			}
+		})
+	}
+	// The test binary's own build information.
+	r := runApp(t, &app{newConverter: newConverter}, nil, "--version")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "leadconv ") {
+		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+// TestReadmeSynopsis checks that the README's leadconv section quotes the
+// synopsis of every command as the usage prints it.
+func TestReadmeSynopsis(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "## leadconv: the migration CLI\n\n```\n")
+	block, _, ok2 := strings.Cut(section, "```")
+	if !ok || !ok2 {
+		t.Fatal("README has no leadconv section with a synopsis block")
+	}
+	for _, c := range commands() {
+		if !strings.Contains(block, c.synopsis+"\n") {
+			t.Errorf("the README's synopsis lacks, word for word:\n%s", c.synopsis)
+		}
+	}
+	for _, s := range []string{"leadconv --version\n", formatLine + "\n"} {
+		if !strings.Contains(block, s) {
+			t.Errorf("the README's synopsis lacks %q", s)
 		}
 	}
 }

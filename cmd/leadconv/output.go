@@ -3,68 +3,171 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/leadbridge/leadbridge/internal/stream"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
-// An outFile is an output file written to a temporary file beside it and
-// renamed into place by commit, so that an interrupted or failed run never
-// leaves a partial file under the final name.
+// An outFile is an output file (--rejects, --report). A regular file, or a
+// name that does not exist yet, is written to a temporary file beside it
+// (beside the file a symbolic link names, for a link) and renamed into
+// place by commit, so that an interrupted or failed run never leaves a
+// partial file under the final name; the new file keeps the permission
+// bits of the file it replaces. Anything else (a device, a FIFO, a
+// socket, /dev/stdout, /dev/fd/N) is opened and written in place, never
+// renamed over. Errors name the path as the user typed it.
 type outFile struct {
-	path      string
+	path      string // as typed
+	target    string // the file renamed over: path with its links followed
 	f         *os.File
 	w         *bufio.Writer
+	inPlace   bool // f is the output itself, not a temporary file
 	committed bool
 }
 
+// maxLinks is how many symbolic links createOutFile follows.
+const maxLinks = 40
+
 func createOutFile(path string) (*outFile, error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
 		return nil, fmt.Errorf("%s is a directory", path)
+	case err == nil && !fi.Mode().IsRegular():
+		// The kernel resolves /dev/stdout and /dev/fd/N to an open file,
+		// which no path names: open what path names, where it is.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, typedPathErr("open", path, err)
+		}
+		return &outFile{path: path, target: path, f: f, w: bufio.NewWriterSize(f, 64<<10), inPlace: true}, nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, typedPathErr("open", path, err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	resolve := followLinks // a new file, maybe behind a dangling link
+	if fi != nil {
+		resolve = filepath.EvalSymlinks
+	}
+	target, err := resolve(path)
 	if err != nil {
-		return nil, err
+		return nil, typedPathErr("open", path, err)
 	}
-	return &outFile{path: path, f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	perm := fs.FileMode(0o666) // less the umask, as for any new file
+	if fi != nil {
+		perm = fi.Mode().Perm()
+	}
+	f, err := createTemp(target, perm)
+	if err != nil {
+		return nil, typedPathErr("create", path, err)
+	}
+	if fi != nil {
+		// Keep the bits the umask took away from the file being replaced.
+		if err := f.Chmod(perm); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return nil, typedPathErr("chmod", path, err)
+		}
+	}
+	return &outFile{path: path, target: target, f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
 }
 
-func (o *outFile) Write(p []byte) (int, error) { return o.w.Write(p) }
+// followLinks returns the file path names once every symbolic link on
+// the way is followed; the last one may name a file that does not exist.
+func followLinks(path string) (string, error) {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
 
-// commit writes the file out and renames it into place.
+// createTemp creates a new temporary file beside target, with perm less
+// the umask.
+func createTemp(target string, perm fs.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(target)
+	for {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+}
+
+// typedPathErr returns err as an *fs.PathError naming path, the output as
+// the user typed it, instead of a temporary file or a link's target.
+func typedPathErr(op, path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return &fs.PathError{Op: op, Path: path, Err: err}
+}
+
+// Write writes p to the buffer; an error names the output as typed.
+func (o *outFile) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil {
+		err = typedPathErr("write", o.path, err)
+	}
+	return n, err
+}
+
+// commit writes the file out and, unless it is written in place, renames
+// it into place.
 func (o *outFile) commit() error {
 	err := o.w.Flush()
-	if err == nil {
+	if err == nil && !o.inPlace {
 		err = o.f.Sync()
 	}
 	if cerr := o.f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(o.f.Name(), o.path)
+	if err == nil && !o.inPlace {
+		err = os.Rename(o.f.Name(), o.target)
 	}
 	if err != nil {
-		os.Remove(o.f.Name())
-		return fmt.Errorf("writing %s: %w", o.path, err)
+		if !o.inPlace {
+			os.Remove(o.f.Name())
+		}
+		return typedPathErr("write", o.path, err)
 	}
 	o.committed = true
 	return nil
 }
 
-// abort removes the temporary file.
+// abort removes the temporary file; an output written in place keeps
+// what was written.
 func (o *outFile) abort() {
 	o.f.Close()
-	os.Remove(o.f.Name())
+	if !o.inPlace {
+		os.Remove(o.f.Name())
+	}
 }
 
 // fieldErrors returns the FieldErrors of a rejection: those of a
@@ -76,13 +179,32 @@ func fieldErrors(err error) lead.ErrorList {
 	return list
 }
 
-// rejectLine is a line of the --rejects file.
+// rejectLine is a line of the --rejects file:
+//
+//	{"file":"in.json","line":3,"index":2,"record":"{...}","errors":[{"path":"title","rule":"required","message":"title: required"}]}
+//
+// file and line locate the record's first byte ("<stdin>" for standard
+// input); index is its 0-based place in a top-level JSON array or an
+// envelope's data array, and is absent for NDJSON and single objects;
+// record is the record's text, absent under --redact and for a record
+// that was not kept (one over --max-record-bytes); errors holds one entry
+// per broken rule, path "" meaning the whole record.
 type rejectLine struct {
 	File   string      `json:"file"`
 	Line   int         `json:"line"`
-	Index  int         `json:"index"`
-	Record *string     `json:"record,omitempty"` // the record's text; left out under --redact or when unknown
+	Index  *int        `json:"index,omitempty"`
+	Record *string     `json:"record,omitempty"`
 	Errors []errorJSON `json:"errors"`
+}
+
+// arrayIndex returns pos's index in its array, or nil when the record is
+// in none.
+func arrayIndex(pos stream.Position) *int {
+	if pos.Index < 0 {
+		return nil
+	}
+	i := pos.Index
+	return &i
 }
 
 type errorJSON struct {
@@ -93,7 +215,7 @@ type errorJSON struct {
 
 // appendReject appends the --rejects line of a rejected record to dst.
 func appendReject(dst []byte, pos stream.Position, rec []byte, hasRec bool, err error, redact bool) []byte {
-	l := rejectLine{File: pos.File, Line: pos.Line, Index: pos.Index}
+	l := rejectLine{File: pos.File, Line: pos.Line, Index: arrayIndex(pos)}
 	if hasRec && !redact {
 		s := string(rec)
 		l.Record = &s
@@ -130,11 +252,12 @@ func appendErrorLines(dst []byte, pos stream.Position, err error, redact bool) [
 	return dst
 }
 
-// reportLine is a line of the --report file.
+// reportLine is a line of the --report file; file, line and index are
+// those of rejectLine.
 type reportLine struct {
 	File    string      `json:"file"`
 	Line    int         `json:"line"`
-	Index   int         `json:"index"`
+	Index   *int        `json:"index,omitempty"`
 	Changes lead.Report `json:"changes"`
 }
 
@@ -143,7 +266,7 @@ func appendReport(dst []byte, pos stream.Position, rep lead.Report, redact bool)
 	if redact {
 		rep = rep.Redact()
 	}
-	return appendJSONLine(dst, reportLine{File: pos.File, Line: pos.Line, Index: pos.Index, Changes: rep})
+	return appendJSONLine(dst, reportLine{File: pos.File, Line: pos.Line, Index: arrayIndex(pos), Changes: rep})
 }
 
 // appendJSONLine appends v as one line of JSON, without HTML escaping.
@@ -157,60 +280,101 @@ func appendJSONLine(dst []byte, v any) []byte {
 	return b.Bytes()
 }
 
-// strictErr rejects, under --strict, a conversion that dropped fields the
+// strictErr rejects, under --strict, a conversion that lost a field the
 // mapping did not cover (lead.LossUnmapped).
 func strictErr(rep lead.Report) error { return rep.StrictErr() }
 
 // errOutputLines rejects a converter's output that is not one line.
 var errOutputLines = &lead.FieldError{Rule: "converted record spans several lines", Err: errors.New("the converter's output breaks NDJSON")}
 
-// changeKey counts changes in the summary.
-type changeKey struct {
-	path string
-	kind lead.ChangeKind
+// A namedFile is an input or output as the command line names it.
+type namedFile struct {
+	what string // "--rejects", "input", "--mapping", ...
+	path string // as typed
 }
 
-// stats are the counts of a run.
-type stats struct {
-	read, converted, rejected int
-	changes                   map[changeKey]int
+func (n namedFile) String() string {
+	if n.path == "" {
+		return n.what
+	}
+	return n.what + " " + n.path
 }
 
-func (s *stats) count(rep lead.Report) {
-	for _, c := range rep {
-		if s.changes == nil {
-			s.changes = make(map[changeKey]int)
-		}
-		kind := c.Kind
-		if c.Loss != "" {
-			kind += lead.ChangeKind(" (" + c.Loss + ")") // dropped (unmapped)
-		}
-		s.changes[changeKey{c.Path, kind}]++
+// errSameFile rejects an output that is one of the inputs, standard
+// output, or another output.
+var errSameFile = errors.New("is the same file as")
+
+// checkOutputs refuses, before anything is read, an output that would
+// destroy data: a regular file (after following links) that is also an
+// input, standard input or output, or another output. Outputs that are not
+// regular files (devices, FIFOs, terminals) are written in place and may
+// be shared. Two outputs that do not exist yet clash when their names do.
+func checkOutputs(outputs, inputs []namedFile, std stdio) error {
+	type stated struct {
+		namedFile
+		fi fs.FileInfo
 	}
+	stat := func(files []namedFile) []stated {
+		var out []stated
+		for _, f := range files {
+			if f.path == "" || f.path == "-" {
+				continue
+			}
+			fi, _ := os.Stat(f.path) // a file that cannot be stated is no input yet
+			out = append(out, stated{f, fi})
+		}
+		return out
+	}
+	ins := stat(inputs)
+	addStd := func(name string, v any) {
+		if f, ok := v.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil {
+				ins = append(ins, stated{namedFile{what: name}, fi})
+			}
+		}
+	}
+	addStd("standard output", std.out)
+	if readsStdin(inputs) {
+		addStd("standard input", std.in)
+	}
+	outs := stat(outputs)
+	for i, o := range outs {
+		if o.fi == nil {
+			for _, p := range outs[:i] {
+				if p.fi == nil && filepath.Clean(p.path) == filepath.Clean(o.path) {
+					return fmt.Errorf("%s %w %s", o, errSameFile, p)
+				}
+			}
+			continue
+		}
+		if !o.fi.Mode().IsRegular() {
+			continue
+		}
+		for _, in := range ins {
+			if in.fi != nil && os.SameFile(o.fi, in.fi) {
+				return fmt.Errorf("%s %w %s", o, errSameFile, in)
+			}
+		}
+		for _, p := range outs[:i] {
+			if p.fi != nil && os.SameFile(o.fi, p.fi) {
+				return fmt.Errorf("%s %w %s", o, errSameFile, p)
+			}
+		}
+	}
+	return nil
 }
 
-// writeSummary writes the summary of a run: the counts, then the changes
-// per field path and kind, sorted.
-func writeSummary(w io.Writer, s *stats, passed string) {
-	fmt.Fprintf(w, "leadconv: %d read, %d %s, %d rejected\n", s.read, s.converted, passed, s.rejected)
-	if len(s.changes) == 0 {
-		return
-	}
-	keys := make([]changeKey, 0, len(s.changes))
-	for k := range s.changes {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b changeKey) int {
-		return cmp.Or(cmp.Compare(a.path, b.path), cmp.Compare(a.kind, b.kind))
-	})
-	fmt.Fprintln(w, "leadconv: changes (path, kind, records):")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, k := range keys {
-		path := k.path
-		if path == "" {
-			path = "(root)"
+// readsStdin reports whether the inputs include standard input: no FILE,
+// or "-".
+func readsStdin(inputs []namedFile) bool {
+	files := 0
+	for _, in := range inputs {
+		if in.what == "input" {
+			files++
+			if in.path == "-" {
+				return true
+			}
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%d\n", path, k.kind, s.changes[k])
 	}
-	tw.Flush()
+	return files == 0
 }

@@ -74,7 +74,7 @@ func execute(o *options, conv converter, validate bool, std stdio) int {
 		return exitUsage
 	}
 	j := &job{
-		conv: conv, strict: o.strict, redact: o.redact, workers: o.workers, maxRecord: o.maxRecordBytes,
+		conv: conv, labels: labelerOf(conv), strict: o.strict, redact: o.redact, workers: o.workers, maxRecord: o.maxRecordBytes,
 		bigRecord: o.bigRecord,
 		stdin:     std.in, stderr: std.err,
 	}
@@ -132,6 +132,11 @@ func execute(o *options, conv converter, validate bool, std stdio) int {
 		}
 	}
 
+	// An empty input is no error (a filter over an export that matched
+	// nothing is empty), but it is worth a word: a wrong file often is.
+	for _, name := range j.empty {
+		fmt.Fprintf(std.err, "leadconv: warning: no leads in %s\n", name)
+	}
 	passed := "converted"
 	if validate {
 		passed = "valid"
@@ -160,6 +165,7 @@ func execute(o *options, conv converter, validate bool, std stdio) int {
 // A job is one run over the inputs.
 type job struct {
 	conv      converter
+	labels    *labeler // names the summary's fields
 	strict    bool
 	redact    bool
 	workers   int
@@ -174,8 +180,9 @@ type job struct {
 	prog    *progress // nil: no progress bar
 	done    <-chan struct{}
 
-	st   stats
-	pool sync.Pool
+	st    stats
+	empty []string // the inputs that held no record, in order; only the reader touches it
+	pool  sync.Pool
 }
 
 // An item carries one record through the pipeline. Its buffers are reused.
@@ -185,11 +192,11 @@ type item struct {
 	hasData bool   // the splitter gave bytes (it gives none for a record over the size limit)
 	err     error  // the splitter's rejection
 
-	ok      bool        // converted
-	out     []byte      // the converted record
-	rej     []byte      // its --rejects line, or its error lines for stderr
-	rep     []byte      // its --report line
-	changes lead.Report // for the summary
+	ok      bool           // converted
+	out     []byte         // the converted record
+	rej     []byte         // its --rejects line, or its error lines for stderr
+	rep     []byte         // its --report line
+	changes []summaryEntry // for the summary
 }
 
 func (it *item) load(r stream.Record) {
@@ -344,7 +351,7 @@ func (j *job) split(in input, fn func(stream.Record) error) error {
 		r = countingReader{r: r, p: j.prog}
 	}
 	s := stream.NewSplitter(r, in.display, stream.Options{MaxRecordBytes: j.maxRecord})
-	for {
+	for n := 0; ; n++ {
 		select {
 		case <-j.done:
 			return errInterrupted
@@ -352,6 +359,9 @@ func (j *job) split(in input, fn func(stream.Record) error) error {
 		}
 		rec, err := s.Next()
 		if err == io.EOF {
+			if n == 0 {
+				j.empty = append(j.empty, in.display)
+			}
 			return nil
 		}
 		if err != nil {
@@ -389,7 +399,7 @@ func (j *job) process(it *item) {
 	case !it.ok:
 		it.rej = appendErrorLines(it.rej, it.pos, err, j.redact)
 	case len(rep) > 0:
-		it.changes = rep
+		it.changes = j.labels.summarize(it.data, rep)
 		if j.report != nil {
 			it.rep = appendReport(it.rep, it.pos, rep, j.redact)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,7 +19,7 @@ import (
 
 // rejected is what TestShapes compares of a --rejects line.
 type rejected struct {
-	Line, Index int
+	Line, Index int    // Index -1: the line has no index key
 	Record      string // "<none>" when the line has no record
 	Rules       string // "path: rule" of each error, "; "-joined
 }
@@ -26,7 +27,13 @@ type rejected struct {
 func project(lines []rejectLine) []rejected {
 	var out []rejected
 	for _, l := range lines {
-		r := rejected{Line: l.Line, Index: l.Index, Record: "<none>"}
+		r := rejected{Line: l.Line, Index: -1, Record: "<none>"}
+		switch {
+		case l.Index != nil && *l.Index < 0:
+			r.Index = math.MinInt // an index key without meaning: no want matches
+		case l.Index != nil:
+			r.Index = *l.Index
+		}
 		if l.Record != nil {
 			r.Record = *l.Record
 		}
@@ -111,11 +118,36 @@ func TestShapes(t *testing.T) {
 				diffOrFail(t, "rejects", tt.rejects, project(readNDJSON[rejectLine](t, rej)))
 				summary := fmt.Sprintf("leadconv: %d read, %d converted, %d rejected\n",
 					len(tt.stdout)+len(tt.rejects), len(tt.stdout), len(tt.rejects))
+				if len(tt.stdout)+len(tt.rejects) == 0 {
+					summary = "leadconv: warning: no leads in <stdin>\n" + summary
+				}
 				if !strings.HasPrefix(r.stderr, summary) {
 					t.Errorf("stderr does not start with %q:\n%s", summary, r.stderr)
 				}
 			})
 		}
+	}
+}
+
+// TestEmptyInput checks that an input without records is named in a
+// warning, and that the run still succeeds.
+func TestEmptyInput(t *testing.T) {
+	dir := t.TempDir()
+	empty := writeFile(t, dir, "empty.ndjson", "")
+	array := writeFile(t, dir, "array.json", "[ ]\n")
+	envelope := writeFile(t, dir, "envelope.json", `{"success":true,"data":[]}`)
+	full := writeFile(t, dir, "full.ndjson", "{\"title\":\"a\"}\n")
+	for _, cmd := range [][]string{{"convert", "--from", "pipedrive", "--to", "copper"}, {"validate", "--as", "pipedrive"}} {
+		r := runApp(t, fakeApp(fakeConv{}), nil, append(cmd, empty, full, array, envelope)...)
+		passed := map[string]string{"convert": "converted", "validate": "valid"}[cmd[0]]
+		want := "leadconv: warning: no leads in " + empty + "\n" +
+			"leadconv: warning: no leads in " + array + "\n" +
+			"leadconv: warning: no leads in " + envelope + "\n" +
+			"leadconv: 1 read, 1 " + passed + ", 0 rejected\n"
+		if r.code != exitOK {
+			t.Errorf("%s: exit %d, want 0", cmd[0], r.code)
+		}
+		diffOrFail(t, cmd[0]+" stderr", want, r.stderr)
 	}
 }
 
@@ -172,15 +204,15 @@ func firstDiffLine(a, b string) int {
 func TestRejectsAndReport(t *testing.T) {
 	in := `[{"title":"ok"},{"title":"lossy one"},{"title":"bad one"},{"title":"panic"}]` + "\n{\"title\":\"lossy two\"}\n"
 	wantRejects := []rejectLine{
-		{File: "<stdin>", Line: 1, Index: 2, Record: ptr(`{"title":"bad one"}`), Errors: []errorJSON{
+		{File: "<stdin>", Line: 1, Index: ptr(2), Record: ptr(`{"title":"bad one"}`), Errors: []errorJSON{
 			{Path: "title", Rule: "max=3", Message: `title: max=3: invalid: "bad one" is too long`},
 			{Path: "value.currency", Rule: "required", Message: "value.currency: required"},
 		}},
-		{File: "<stdin>", Line: 1, Index: 3, Record: ptr(`{"title":"panic"}`), Errors: []errorJSON{
+		{File: "<stdin>", Line: 1, Index: ptr(3), Record: ptr(`{"title":"panic"}`), Errors: []errorJSON{
 			{Path: "", Rule: "converter panicked", Message: "(root): converter panicked: invalid: fake converter: panic"},
 		}},
 	}
-	report := func(line, index int, title string) reportLine {
+	report := func(line int, index *int, title string) reportLine {
 		return reportLine{File: "<stdin>", Line: line, Index: index, Changes: lead.Report{
 			{Path: "label_ids", Kind: lead.Dropped, Reason: "no field in the target", Detail: "title was " + title, Loss: lead.LossUnmapped},
 			{Path: "name", Kind: lead.Derived, Reason: "from the title"},
@@ -196,9 +228,9 @@ func TestRejectsAndReport(t *testing.T) {
 				t.Fatalf("exit status %d, want 1; stderr:\n%s", r.code, r.stderr)
 			}
 			diffOrFail(t, "rejects", wantRejects, readNDJSON[rejectLine](t, rej))
-			diffOrFail(t, "report", []reportLine{report(1, 1, "lossy one"), report(2, -1, "lossy two")}, readNDJSON[reportLine](t, rep))
+			diffOrFail(t, "report", []reportLine{report(1, ptr(1), "lossy one"), report(2, nil, "lossy two")}, readNDJSON[reportLine](t, rep))
 			wantSummary := "leadconv: 5 read, 3 converted, 2 rejected\n" +
-				"leadconv: changes (path, kind, records):\n" +
+				"leadconv: records changed, by field and kind:\n" +
 				"  label_ids  dropped (unmapped)  2\n" +
 				"  name       derived             2\n"
 			diffOrFail(t, "stderr", wantSummary, r.stderr)
@@ -220,7 +252,7 @@ func TestStrict(t *testing.T) {
 	}
 	want := "<stdin>:1: label_ids: dropped: no field in the target: not covered by the mapping\n" +
 		"leadconv: 2 read, 1 converted, 1 rejected\n" +
-		"leadconv: changes (path, kind, records):\n" +
+		"leadconv: records changed, by field and kind:\n" +
 		"  visible_to  dropped (no_place)  1\n"
 	diffOrFail(t, "stderr", want, r.stderr)
 }
@@ -476,6 +508,35 @@ func TestProgress(t *testing.T) {
 	})
 }
 
+// TestProgressEnd checks that the progress bar's last frame, the line
+// above the summary, shows every record and 100% of the input.
+func TestProgressEnd(t *testing.T) {
+	for _, n := range []int{50, 5000} {
+		for _, workers := range []string{"1", "2"} {
+			t.Run(fmt.Sprintf("%d records/workers=%s", n, workers), func(t *testing.T) {
+				p := writeFile(t, t.TempDir(), "in.ndjson", strings.Repeat("{\"title\":\"ok\"}\n", n))
+				r := runApp(t, fakeApp(fakeConv{}), nil, "convert", "--from", "copper", "--to", "copper",
+					"--progress", "always", "--workers", workers, p)
+				summary := fmt.Sprintf("leadconv: %d read, %d converted, 0 rejected\n", n, n)
+				before, ok := strings.CutSuffix(r.stderr, "\n"+summary)
+				if r.code != exitOK || !ok {
+					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+				}
+				last := before[strings.LastIndexByte(before, '\r')+1:]
+				size := strconv.Itoa(len("{\"title\":\"ok\"}\n") * n)
+				for _, want := range []string{fmt.Sprintf("%d records (", n), " 100% |"} {
+					if !strings.Contains(last, want) {
+						t.Errorf("last frame %q lacks %q", last, want)
+					}
+				}
+				if n == 50 && !strings.Contains(last, "("+size+"/"+size+" B") {
+					t.Errorf("last frame %q does not show %s of %s bytes", last, size, size)
+				}
+			})
+		}
+	}
+}
+
 // TestOutputOneLine checks that a converter output spanning lines is
 // rejected rather than breaking the NDJSON output.
 func TestOutputOneLine(t *testing.T) {
@@ -489,4 +550,49 @@ type multiLine struct{}
 
 func (multiLine) Convert(rec, out []byte) ([]byte, lead.Report, error) {
 	return append(out, "{\n}"...), nil, nil
+}
+
+// TestIndexKey checks that rejects and report lines carry an index only
+// for records in an array.
+func TestIndexKey(t *testing.T) {
+	dir := t.TempDir()
+	rej, rep := filepath.Join(dir, "rejects.ndjson"), filepath.Join(dir, "report.ndjson")
+	in := "[{\"title\":\"bad\"},{\"title\":\"lossy\"}]\n{\"title\":\"bad\"}\n{\"title\":\"lossy\"}\n"
+	r := runApp(t, fakeApp(fakeConv{}), strings.NewReader(in), "convert", "--from", "copper", "--to", "pipedrive", "--rejects", rej, "--report", rep)
+	if r.code != exitRejected {
+		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	for _, f := range []string{rej, rep} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := lines(string(b))
+		if len(got) != 2 {
+			t.Fatalf("%s: %d lines, want 2", f, len(got))
+		}
+		want := map[string][]string{
+			rej: {`"line":1,"index":0,`, `"line":2,`},
+			rep: {`"line":1,"index":1,`, `"line":3,`},
+		}[f]
+		for i := range want {
+			if !strings.Contains(got[i], want[i]) {
+				t.Errorf("%s line %d lacks %s: %s", f, i+1, want[i], got[i])
+			}
+		}
+		if strings.Contains(got[1], `"index"`) {
+			t.Errorf("%s: an NDJSON record has an index: %s", f, got[1])
+		}
+	}
+}
+
+// TestTooLarge checks that a record over --max-record-bytes is said to
+// exceed the limit, not to be malformed.
+func TestTooLarge(t *testing.T) {
+	in := "{\"title\":\"a\"}\n{\"title\":\"" + strings.Repeat("x", 100) + "\"}\n"
+	r := runApp(t, fakeApp(fakeConv{}), strings.NewReader(in), "convert", "--from", "copper", "--to", "pipedrive", "--max-record-bytes", "64")
+	want := "<stdin>:2: (root): max-record-bytes=64: record exceeds the limit of 64 bytes\n"
+	if r.code != exitRejected || !strings.HasPrefix(r.stderr, want) || strings.Contains(r.stderr, "malformed") {
+		t.Errorf("exit %d, stderr:\n%s\nwant it to start with %q", r.code, r.stderr, want)
+	}
 }

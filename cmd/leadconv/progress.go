@@ -50,6 +50,8 @@ func (m progressMode) show(w io.Writer) bool {
 // output; a nil *progress shows nothing.
 type progress struct {
 	bar   *progressbar.ProgressBar
+	w     io.Writer
+	total int64        // bytes to read, -1 when unknown
 	read  atomic.Int64 // bytes read, counted by the input readers
 	start time.Time
 	last  time.Time
@@ -65,11 +67,12 @@ func newProgress(w io.Writer, total int64) *progress {
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionSetSpinnerChangeInterval(0), // no goroutine of its own: only update renders
-		progressbar.OptionClearOnFinish(),
+		// The last frame stays, on a line of its own, above the summary.
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }),
 	)
 	bar.StartWithoutRender() // rates count from now
 	now := time.Now()
-	return &progress{bar: bar, start: now, last: now}
+	return &progress{bar: bar, w: w, total: total, start: now, last: now}
 }
 
 // countBytes adds n to the bytes read; it is safe for concurrent use.
@@ -104,17 +107,24 @@ func (p *progress) clear() {
 	}
 }
 
-// finish shows the final count and erases the bar.
+// finish shows the final count and bytes read, and ends the bar's line:
+// a run that read all its input ends at 100%, one that stopped early where
+// it stopped.
 func (p *progress) finish(n int) {
 	if p == nil {
 		return
 	}
-	// The last count is drawn before the bar fills up: a bar that fills up
-	// clears itself.
 	rate := float64(n) / max(time.Since(p.start).Seconds(), 1e-3)
 	p.bar.Describe(fmt.Sprintf("%d records (%.0f/s)", n, rate))
-	_ = p.bar.Finish()
-	_ = p.bar.Exit()
+	_ = p.bar.Set64(p.read.Load()) // reaching the total draws the full bar and ends the line
+	if p.total < 0 {
+		_ = p.bar.Finish() // a spinner's last frame
+		return
+	}
+	if !p.bar.IsFinished() {
+		_ = p.bar.Exit()
+		fmt.Fprintln(p.w)
+	}
 }
 
 // countingReader counts the bytes read through it.

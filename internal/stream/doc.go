@@ -32,7 +32,7 @@
 //	(root): want object, got number: wrong JSON type
 //	(root): invalid character after object key:value pair: malformed JSON: found '{' on line 2
 //	(root): unexpected end of input: malformed JSON
-//	(root): max-record-bytes=16777216: malformed JSON
+//	(root): max-record-bytes=16777216: record exceeds the limit of 16777216 bytes
 //	(root): error envelope: Lead not found
 //
 // After a broken record the splitter resynchronises: in a top-level sequence

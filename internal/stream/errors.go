@@ -48,6 +48,21 @@ func (e *EnvelopeError) Error() string {
 // Unwrap returns lead.ErrInvalid.
 func (e *EnvelopeError) Unwrap() error { return lead.ErrInvalid }
 
+// A TooLargeError is the cause behind a record larger than
+// Options.MaxRecordBytes. It wraps lead.ErrInvalid: the record may well be
+// well-formed JSON.
+type TooLargeError struct {
+	Limit int // the size limit, in bytes
+}
+
+// Error returns "record exceeds the limit of N bytes".
+func (e *TooLargeError) Error() string {
+	return "record exceeds the limit of " + strconv.Itoa(e.Limit) + " bytes"
+}
+
+// Unwrap returns lead.ErrInvalid.
+func (e *TooLargeError) Unwrap() error { return lead.ErrInvalid }
+
 func quoteChar(c byte) string {
 	if c == '\'' {
 		return `'\''`
@@ -76,7 +91,7 @@ func truncatedErr(what string) error {
 }
 
 func tooLargeErr(max int) error {
-	return &lead.FieldError{Rule: "max-record-bytes=" + strconv.Itoa(max), Err: lead.ErrMalformed}
+	return &lead.FieldError{Rule: "max-record-bytes=" + strconv.Itoa(max), Err: &TooLargeError{Limit: max}}
 }
 
 func tooDeepErr() error {

@@ -317,7 +317,7 @@ func TestSplitErrors(t *testing.T) {
 		{"syntax", "{\"a\":1\n{\"b\":2}", lead.ErrMalformed, "(root): invalid character after object key:value pair: malformed JSON: found '{' on line 2"},
 		{"type", "[1]", lead.ErrType, "(root): want object, got number: wrong JSON type"},
 		{"truncated", "{", lead.ErrMalformed, "(root): unexpected end of input: malformed JSON"},
-		{"too large", `{"a":"` + strings.Repeat("x", 200) + `"}`, lead.ErrMalformed, "(root): max-record-bytes=100: malformed JSON"},
+		{"too large", `{"a":"` + strings.Repeat("x", 200) + `"}`, lead.ErrInvalid, "(root): max-record-bytes=100: record exceeds the limit of 100 bytes"},
 		{"error envelope", `{"success":false,"error":"Lead not found","error_info":"Please check the docs"}`, lead.ErrInvalid,
 			"(root): error envelope: Lead not found (Please check the docs)"},
 		{"error envelope without text", `{"success":false}`, lead.ErrInvalid, "(root): error envelope: API error"},
