@@ -19,3 +19,9 @@ func ExampleFolderError() {
 	// pipedrive account: exports/pipedirve: no such file or directory (looked for dealFields.json, leadLabels.json, currencies.json, persons.json, organizations.json, users.json)
 	// true exports/pipedirve true
 }
+
+func ExampleCopperAccountFiles() {
+	fmt.Println(convert.CopperAccountFiles())
+	// Output:
+	// [custom_field_definitions.json lead_statuses.json people.json companies.json users.json]
+}
