@@ -18,8 +18,8 @@ import (
 //
 // Each key of in ends up in the Lead or in its Vendor["copper"] data: keys
 // absent from in are listed in Absent, null where the Lead would write an
-// empty list in Null, unknown keys and converted_unit/converted_value in
-// Fields, and values whose spelling the Lead cannot hold (1e3, a null
+// empty list in Null, unknown and undocumented keys (converted_value, ...)
+// in Fields, and values whose spelling the Lead cannot hold (1e3, a null
 // category, an unknown key inside an address) in AsWritten, so LeadObject
 // gives back the same JSON value. The Report lists what was defaulted or
 // kept only as vendor data. A non-nil error is a lead.ErrorList whose paths
@@ -377,7 +377,7 @@ func copperPath(p string) string {
 // keepVendor fills l.Vendor["copper"] with what in holds and l does not.
 func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 	var vd lead.VendorData
-	for _, k := range leadKeys[:len(leadKeys)-2] { // not converted_*
+	for _, k := range leadKeys {
 		if *k.state(&in) == Absent {
 			vd.Absent = append(vd.Absent, k.name)
 		}
@@ -388,26 +388,11 @@ func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 		}
 		vd.Fields[m.Key] = compactRaw(m.Value)
 	}
-	// converted_unit and converted_value have no canonical place.
-	var one Lead
-	for _, k := range []string{"converted_unit", "converted_value"} {
-		kd := keyByName(k)
-		if *kd.state(&in) == Absent {
-			continue
-		}
-		if vd.Fields == nil {
-			vd.Fields = map[string]json.RawMessage{}
-		}
-		one = Lead{}
-		kd.copy(&one, &in)
-		vd.Fields[k] = memberValue(one.AppendJSON(nil))
-	}
 	// Compare in with what LeadObject would build from l alone; keys that
 	// differ keep their spelling (or their null) in vendor data.
 	base := t.leadObject(*l, nil, nil)
 	in2 := in
 	in2.Extra = nil
-	in2.ConvertedUnit, in2.ConvertedValue = Field[string]{}, Field[Number]{}
 	for _, k := range leadKeys {
 		if *k.state(&in) == Absent {
 			*k.state(&base) = Absent
@@ -419,7 +404,7 @@ func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 	if b := base.AppendJSON(a[len(a):]); !bytes.Equal(a, b) {
 		var x, y Lead
 		for _, k := range leadKeys {
-			if *k.state(&in) == Absent || k.name == "converted_unit" || k.name == "converted_value" {
+			if *k.state(&in) == Absent {
 				continue
 			}
 			x, y = Lead{}, Lead{}
@@ -516,10 +501,6 @@ func (k keyDef) state(l *Lead) *State {
 		return &l.DateLastContacted.State
 	case 26:
 		return &l.InteractionCount.State
-	case 27:
-		return &l.ConvertedUnit.State
-	case 28:
-		return &l.ConvertedValue.State
 	}
 	panic("copper: no key " + k.name)
 }
@@ -580,10 +561,6 @@ func (k keyDef) copy(dst, src *Lead) {
 		dst.DateLastContacted = src.DateLastContacted
 	case 26:
 		dst.InteractionCount = src.InteractionCount
-	case 27:
-		dst.ConvertedUnit = src.ConvertedUnit
-	case 28:
-		dst.ConvertedValue = src.ConvertedValue
 	default:
 		panic("copper: no key " + k.name)
 	}
@@ -627,6 +604,4 @@ var leadKeys = []keyDef{
 	{"date_modified", 24},
 	{"date_last_contacted", 25},
 	{"interaction_count", 26},
-	{"converted_unit", 27},
-	{"converted_value", 28},
 }

@@ -174,6 +174,12 @@ func TestToLeadRules(t *testing.T) {
 		{name: "empty phone number", in: `{"name":"A","phone_numbers":[{"number":"","category":"work"}]}`, err: "phone_numbers[0].number: required", is: lead.ErrRequired},
 		{name: "date out of range", in: `{"name":"A","date_created":99999999999999}`, err: "date_created: Unix seconds", is: lead.ErrInvalid},
 		{name: "negative interaction count", in: `{"name":"A","interaction_count":-1}`, err: "interaction_count: min=0", is: lead.ErrInvalid},
+		{name: "undocumented keys carried whatever their type", in: `{"name":"A","converted_value":"4950.28","converted_unit":7,"converted_at":{"x":[1]}}`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
+			f := l.Vendor["copper"].Fields
+			if string(f["converted_value"]) != `"4950.28"` || string(f["converted_unit"]) != `7` || string(f["converted_at"]) != `{"x":[1]}` {
+				t.Errorf("vendor fields %s", f)
+			}
+		}},
 		{name: "missing definition id", in: `{"name":"A","custom_fields":[{"value":1}]}`, err: "custom_fields[0].custom_field_definition_id: required", is: lead.ErrRequired},
 	}
 	for _, tt := range tests {

@@ -52,9 +52,11 @@ type Member struct {
 // Lead is a Copper lead as GET /leads/{id} returns it (Copper Developer API,
 // "Leads": Lead Properties), with the response-only keys the field table
 // omits: the name parts, monetary_unit, status_id, interaction_count,
-// date_last_contacted and converted_unit/converted_value. Every key
-// remembers whether it was absent, null or set; Extra keeps unknown keys
-// with their exact JSON.
+// date_last_contacted. Every key remembers whether it was absent, null or
+// set. Extra keeps every other key with its exact JSON, whatever its type:
+// unknown keys and the undocumented ones seen in responses
+// (converted_unit, converted_value, converted_at, ...), which are carried,
+// never checked.
 type Lead struct {
 	ID                Field[int64]
 	Name              Field[string]
@@ -83,8 +85,6 @@ type Lead struct {
 	DateModified      Field[int64] // Unix seconds
 	DateLastContacted Field[int64] // Unix seconds
 	InteractionCount  Field[int64]
-	ConvertedUnit     Field[string] // seen in responses; undocumented
-	ConvertedValue    Field[Number] // seen in responses; undocumented
 	Extra             []Member
 }
 
@@ -270,10 +270,6 @@ func leadKey(d *jsonwire.Decoder, l *Lead, k []byte) error {
 		return readInt(d, &l.DateLastContacted)
 	case "interaction_count":
 		return readInt(d, &l.InteractionCount)
-	case "converted_unit":
-		return readString(d, &l.ConvertedUnit)
-	case "converted_value":
-		return readNumber(d, &l.ConvertedValue)
 	}
 	return extra(d, &l.Extra, k)
 }
@@ -587,8 +583,6 @@ func (l Lead) AppendJSON(dst []byte) []byte {
 	w.int("date_modified", l.DateModified)
 	w.int("date_last_contacted", l.DateLastContacted)
 	w.int("interaction_count", l.InteractionCount)
-	w.str("converted_unit", l.ConvertedUnit)
-	w.num("converted_value", l.ConvertedValue)
 	w.extra(l.Extra)
 	return append(w.b, '}')
 }
