@@ -106,13 +106,18 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 				break
 			}
 		}
-		// Rule: a status outside the documented four is accepted only
-		// when the account's list names it.
+		// Rule: statuses are configured per account (GET /lead_statuses).
+		// A name outside the documented four is checked against the
+		// account's list when it is known, and carried unverified when not.
 		if !found {
-			if t.knownStatus(in.Status.Value) {
+			switch {
+			case len(t.Statuses) == 0:
 				l.StatusName = in.Status.Value
-			} else {
-				errs.Add("status", "oneof=New Unqualified Contacted Qualified or a status of Translator.Statuses", lead.ErrInvalid)
+				report(rep, "status", lead.Unverified, "not one of the documented statuses and no account lead_statuses were given: kept as written")
+			case t.knownStatus(in.Status.Value):
+				l.StatusName = in.Status.Value
+			default:
+				errs.Add("status", "oneof=New Unqualified Contacted Qualified or a name in the account's lead_statuses", lead.ErrInvalid)
 			}
 		}
 	}

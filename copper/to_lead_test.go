@@ -131,8 +131,17 @@ func TestToLeadRules(t *testing.T) {
 				t.Errorf("status %q name %q", l.Status, l.StatusName)
 			}
 		}},
-		{name: "unknown status", in: `{"name":"A","status":"Junk"}`, err: "status: oneof=", is: lead.ErrInvalid},
-		{name: "status is case-sensitive", in: `{"name":"A","status":"new"}`, err: "status: oneof=", is: lead.ErrInvalid},
+		{name: "status without the account's list", in: `{"name":"A","status":"Open"}`, check: func(t *testing.T, l lead.Lead, rep lead.Report) {
+			want := lead.Report{{Path: "status", Kind: lead.Unverified, Reason: "not one of the documented statuses and no account lead_statuses were given: kept as written"}}
+			if l.Status != "" || l.StatusName != "Open" {
+				t.Errorf("status %q name %q", l.Status, l.StatusName)
+			}
+			if diff := cmp.Diff(want, rep); diff != "" {
+				t.Errorf("report mismatch (-want +got):\n%s", diff)
+			}
+		}},
+		{name: "status not in the account's list", tr: tr, in: `{"name":"A","status":"Open"}`, err: "status: oneof=", is: lead.ErrInvalid},
+		{name: "status is case-sensitive", tr: tr, in: `{"name":"A","status":"new"}`, err: "status: oneof=", is: lead.ErrInvalid},
 		{name: "tags", in: `{"name":"A","tags":["x","y"]}`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
 			if len(l.Labels) != 2 || l.Labels[1].Name != "y" {
 				t.Errorf("Labels = %v", l.Labels)

@@ -19,6 +19,9 @@ const (
 	// Defaulted: the target needed a value the source lacked, and a
 	// configured default filled it.
 	Defaulted ChangeKind = "defaulted"
+	// Unverified: the value was kept as the source wrote it, but the
+	// account list it should be checked against was not given.
+	Unverified ChangeKind = "unverified"
 )
 
 // A Change is one entry of a Report: what happened to the field at Path.
