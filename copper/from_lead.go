@@ -444,7 +444,7 @@ func (t Translator) tryKey(l lead.Lead, base, w *Lead, k keyDef, raw []byte, abs
 	cand := *base
 	k.copy(&cand, &one)
 	var errs lead.ErrorList
-	c := t.toLead(cand, nil, &errs)
+	c := t.toLead(cand, nil, &errs, nil)
 	if len(errs) > 0 {
 		return
 	}

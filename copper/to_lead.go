@@ -27,24 +27,29 @@ import (
 func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
 	var rep lead.Report
 	var errs lead.ErrorList
-	l := t.toLead(in, &rep, &errs)
+	var cfIndex []int
+	l := t.toLead(in, &rep, &errs, &cfIndex)
+	if len(errs) == 0 {
+		t.keepVendor(in, &l)
+	}
+	// Rule: one error never hides another. The rules of lead.Validate are
+	// checked on what could be translated, even when some keys could not.
+	if err := l.Validate(); err != nil {
+		for _, fe := range err.(lead.ErrorList) {
+			errs.Add(copperPath(fe.Path, cfIndex), fe.Rule, fe.Err)
+		}
+	}
 	if len(errs) > 0 {
 		return lead.Lead{}, nil, errs.Err()
-	}
-	t.keepVendor(in, &l)
-	if err := l.Validate(); err != nil {
-		var list lead.ErrorList
-		for _, fe := range err.(lead.ErrorList) {
-			list.Add(copperPath(fe.Path), fe.Rule, fe.Err)
-		}
-		return lead.Lead{}, nil, list.Err()
 	}
 	rep.Sort()
 	return l, rep, nil
 }
 
-// toLead is the translation without vendor data.
-func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead.Lead {
+// toLead is the translation without vendor data. When cfIndex is not nil
+// it receives, for each custom field of the Lead, the index of the
+// custom_fields entry it came from: entries with errors are left out.
+func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList, cfIndex *[]int) lead.Lead {
 	var l lead.Lead
 	if in.ID.State == Present {
 		l.IDs = []lead.Ref{{System: System, ID: itoa(in.ID.Value)}}
@@ -139,6 +144,9 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 	for i, c := range in.CustomFields.Value {
 		if f, ok := t.customToLead(c, i, rep, errs); ok {
 			l.CustomFields = append(l.CustomFields, f)
+			if cfIndex != nil {
+				*cfIndex = append(*cfIndex, i)
+			}
 		}
 	}
 	return l
@@ -356,7 +364,9 @@ var copperPaths = [...][2]string{
 	{"last_contacted_at", "date_last_contacted"},
 }
 
-func copperPath(p string) string {
+// copperPath names the Copper key behind the canonical path p. cfIndex maps
+// the Lead's custom fields to the custom_fields entries they came from.
+func copperPath(p string, cfIndex []int) string {
 	for _, m := range copperPaths {
 		if rest, ok := strings.CutPrefix(p, m[0]); ok {
 			switch {
@@ -371,9 +381,12 @@ func copperPath(p string) string {
 			return m[1] + rest
 		}
 	}
-	if strings.HasPrefix(p, "custom_fields[") {
-		if i := strings.IndexByte(p, ']'); i >= 0 {
-			return p[:i+1] + ".value"
+	if rest, ok := strings.CutPrefix(p, "custom_fields["); ok {
+		if i := strings.IndexByte(rest, ']'); i >= 0 {
+			if j, err := strconv.Atoi(rest[:i]); err == nil && j >= 0 && j < len(cfIndex) {
+				return "custom_fields" + lead.IndexPath(cfIndex[j]) + ".value"
+			}
+			return "custom_fields[" + rest[:i+1] + ".value"
 		}
 	}
 	return p

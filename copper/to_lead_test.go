@@ -221,3 +221,30 @@ func TestToLeadRules(t *testing.T) {
 		})
 	}
 }
+
+// TestToLeadReportsEveryError: one broken rule never hides another; paths
+// name the Copper keys, custom fields by their own index.
+func TestToLeadReportsEveryError(t *testing.T) {
+	in, err := DecodeLead([]byte(`{"name":"A","status":"Nope","email":{"email":"nope","category":"work"},
+		"monetary_value":1,"monetary_unit":"EURO",
+		"custom_fields":[{"custom_field_definition_id":420101,"value":5},{"custom_field_definition_id":420109,"value":1.5}],
+		"phone_numbers":[{"number":""}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := account(t)
+	tr.Definitions = append(tr.Definitions, CustomFieldDefinition{ID: 9, Name: "bad", DataType: "Currency", Currency: "EURO"})
+	in.CustomFields.Value[1].DefinitionID = Set[int64](9)
+	_, _, err = tr.ToLead(in)
+	want := []string{
+		"custom_fields[0].value: want string, got number: wrong JSON type",
+		"custom_fields[1].value: iso4217: invalid",
+		"email.email: email: invalid",
+		"monetary_unit: iso4217: invalid",
+		"phone_numbers[0].number: required",
+		"status: oneof=New Unqualified Contacted Qualified or a name in the account's lead_statuses: invalid",
+	}
+	if diff := cmp.Diff(want, testkit.ErrorLines(err)); diff != "" {
+		t.Errorf("ToLead errors mismatch (-want +got):\n%s", diff)
+	}
+}
