@@ -162,20 +162,41 @@ type LeadStatus struct {
 	IsDefault bool   `json:"is_default"`
 }
 
-// DecodeLead decodes one Copper lead in a single pass. Keys are matched
-// exactly (case-sensitive); unknown keys are kept in Extra. A non-nil
-// error is a lead.ErrorList of *lead.FieldError naming the path in
-// Copper's names: "phone_numbers[2].number: want string, got number"
-// (lead.ErrType; decoding goes on, and the Lead holds what was read), or a
-// syntax error (lead.ErrMalformed; decoding stops).
+// DecodeLead decodes one Copper lead object, as GET /leads/{id} returns
+// it, in a single pass. Keys are matched exactly (case-sensitive); unknown
+// keys are kept in Extra. A non-nil error is a lead.ErrorList of
+// *lead.FieldError naming the path in Copper's names, and the Lead is
+// then the zero Lead, never a partial one:
+//
+//   - "phone_numbers[2].number: want string, got number" (lead.ErrType):
+//     every such error of the document is listed;
+//   - a syntax error (lead.ErrMalformed), which stops decoding;
+//   - a document that is not a lead object (ErrNotLead): a list of leads,
+//     as POST /leads/search returns (decode it with DecodeLeadList), a
+//     response envelope {"success", "data"}, or an error response
+//     {"success": false, "status", "message"}, whose *APIError errors.As
+//     finds.
 func DecodeLead(data []byte) (Lead, error) {
 	d := jsonwire.NewDecoder(data)
 	d.SetMaxDepth(maxDepth)
+	if d.Peek() == jsonwire.Array {
+		// Rule: a list of leads is not a lead.
+		if err := d.Skip(); err != nil {
+			var list lead.ErrorList
+			list.Append("", err)
+			return Lead{}, list.Err()
+		}
+		return Lead{}, notLead("want a lead object, got a list of leads: decode a POST /leads/search response with DecodeLeadList", kindCause{lead.ErrType})
+	}
 	var l Lead
 	err := d.Object(func(k []byte) error { return leadKey(d, &l, k) })
 	if err == nil || !jsonwire.IsHard(err) {
 		if end := d.End(); end != nil {
 			err = end
+		} else if w := wrapperErr(&l, data); w != nil {
+			// Rule: a response around a lead, or an error response, is
+			// not a lead.
+			return Lead{}, w
 		}
 	}
 	if err == nil {
@@ -183,10 +204,7 @@ func DecodeLead(data []byte) (Lead, error) {
 	}
 	var list lead.ErrorList
 	list.Append("", err)
-	if jsonwire.IsHard(err) {
-		return Lead{}, list.Err()
-	}
-	return l, list.Err()
+	return Lead{}, list.Err()
 }
 
 // UnmarshalJSON decodes data with DecodeLead.
