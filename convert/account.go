@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -49,16 +48,20 @@ func LoadCopperAccount(dir string) (copper.Translator, error) {
 	if b, err := readOptional(filepath.Join(dir, "custom_field_definitions.json")); err != nil {
 		return t, err
 	} else if b != nil {
-		if err := json.Unmarshal(b, &t.Definitions); err != nil {
+		defs, err := copper.DecodeCustomFieldDefinitions(b)
+		if err != nil {
 			return t, fileErr(filepath.Join(dir, "custom_field_definitions.json"), err)
 		}
+		t.Definitions = defs
 	}
 	if b, err := readOptional(filepath.Join(dir, "lead_statuses.json")); err != nil {
 		return t, err
 	} else if b != nil {
-		if err := json.Unmarshal(b, &t.Statuses); err != nil {
+		statuses, err := copper.DecodeLeadStatuses(b)
+		if err != nil {
 			return t, fileErr(filepath.Join(dir, "lead_statuses.json"), err)
 		}
+		t.Statuses = statuses
 	}
 	return t, nil
 }

@@ -90,3 +90,74 @@ func ExampleTranslator_UpdateRequest() {
 	// Output:
 	// {"details":"Called back; trial agreed.","title":null}
 }
+
+func ExampleDecodeLead_notALead() {
+	// An error response, as Copper sends it with a 4xx status.
+	_, err := copper.DecodeLead([]byte(`{"success": false, "status": 422, "message": "Validation errors: Name can't be blank"}`))
+	var api *copper.APIError
+	fmt.Println(errors.Is(err, copper.ErrNotLead), errors.As(err, &api), api.Status)
+	// A search response is a list.
+	_, err = copper.DecodeLead([]byte(`[{"id": 1, "name": "Ana"}]`))
+	fmt.Println(err)
+	// Output:
+	// true true 422
+	// (root): want a lead object, got a list of leads: decode a POST /leads/search response with DecodeLeadList: not a lead object
+}
+
+func ExampleDecodeLeadList() {
+	leads, err := copper.DecodeLeadList([]byte(`[
+		{"id": 1, "name": "Ana García"},
+		{"id": 2, "name": "Ben Okafor", "tags": [7]},
+		{"id": 3, "name": "Chen Wei"}]`))
+	for _, l := range leads {
+		fmt.Println(l.ID.Value, l.Name.Value)
+	}
+	var list lead.ErrorList
+	if errors.As(err, &list) {
+		for _, fe := range list {
+			fmt.Println(fe)
+		}
+	}
+	// Output:
+	// 1 Ana García
+	// 3 Chen Wei
+	// [1].tags[0]: want string, got number: wrong JSON type
+}
+
+func ExampleDecodeCustomFieldDefinitions() {
+	defs, err := copper.DecodeCustomFieldDefinitions([]byte(`[
+		{"id": 100764, "name": "A Text Field", "data_type": "String", "available_on": ["lead", "person"], "is_filterable": true},
+		{"id": 126240, "name": "Color option", "data_type": "Dropdown", "available_on": ["lead"],
+		 "options": [{"id": 167776, "name": "Yellow", "rank": 4}]}]`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, d := range defs {
+		fmt.Println(d.ID, d.Name, d.DataType, len(d.Options))
+	}
+	_, err = copper.DecodeCustomFieldDefinitions([]byte(`[{"id": "100764", "name": "A Text Field"}]`))
+	fmt.Println(err)
+	// Output:
+	// 100764 A Text Field String 0
+	// 126240 Color option Dropdown 1
+	// [0].data_type: required
+	// [0].id: want number, got string: wrong JSON type
+}
+
+func ExampleDecodeLeadStatuses() {
+	statuses, err := copper.DecodeLeadStatuses([]byte(`[
+		{"id": 208231, "name": "New", "order": 1, "is_default": true},
+		{"id": 208232, "name": "Open", "order": 2, "is_default": false},
+		{"id": 208234, "name": "Junk", "order": 4, "is_default": false}]`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tr := copper.Translator{Statuses: statuses}
+	in, _ := copper.DecodeLead([]byte(`{"name": "Ana", "status": "Open"}`))
+	l, _, err := tr.ToLead(in)
+	fmt.Println(l.Status == "", l.StatusName, err)
+	// Output:
+	// true Open <nil>
+}

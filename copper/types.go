@@ -136,13 +136,16 @@ type CustomFieldValue struct {
 	Extra        []Member
 }
 
-// CustomFieldDefinition is an element of GET /custom_field_definitions.
+// CustomFieldDefinition is an element of GET /custom_field_definitions
+// (Copper Developer API, "List Custom Field Definitions").
 type CustomFieldDefinition struct {
-	ID          int64    `json:"id"`
-	Name        string   `json:"name"`
-	DataType    string   `json:"data_type"`
-	AvailableOn []string `json:"available_on,omitempty"`
-	Options     []Option `json:"options,omitempty"`
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// CanonicalName is the definition's "Field Key"; null is "".
+	CanonicalName string   `json:"canonical_name,omitempty"`
+	DataType      string   `json:"data_type"`
+	AvailableOn   []string `json:"available_on,omitempty"`
+	Options       []Option `json:"options,omitempty"`
 	// Currency is the ISO 4217 code of a Currency field.
 	Currency string `json:"currency,omitempty"`
 }
@@ -154,7 +157,8 @@ type Option struct {
 	Rank int    `json:"rank"`
 }
 
-// LeadStatus is an element of GET /lead_statuses.
+// LeadStatus is an element of GET /lead_statuses (Copper Developer API,
+// "List Lead Statuses").
 type LeadStatus struct {
 	ID        int64  `json:"id"`
 	Name      string `json:"name"`
