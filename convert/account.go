@@ -40,11 +40,24 @@ func LoadPipedriveAccount(dir string) (pipedrive.Translator, error) {
 }
 
 // LoadCopperAccount reads what a Copper translator needs from the exports
-// in dir: custom_field_definitions.json (GET /custom_field_definitions) and
-// lead_statuses.json (GET /lead_statuses), the layout of testdata/copper.
-// A missing file is skipped; an unreadable one is an error naming it.
+// in dir: custom_field_definitions.json (GET /custom_field_definitions),
+// lead_statuses.json (GET /lead_statuses) and account.json (GET /account,
+// whose primary_timezone is the zone of custom Dates), the layout of
+// testdata/copper. A missing file is skipped; an unreadable one is an
+// error naming it.
 func LoadCopperAccount(dir string) (copper.Translator, error) {
 	var t copper.Translator
+	if b, err := readOptional(filepath.Join(dir, "account.json")); err != nil {
+		return t, err
+	} else if b != nil {
+		a, err := copper.DecodeAccount(b)
+		if err == nil {
+			t.Location, err = a.Location()
+		}
+		if err != nil {
+			return t, fileErr(filepath.Join(dir, "account.json"), err)
+		}
+	}
 	if b, err := readOptional(filepath.Join(dir, "custom_field_definitions.json")); err != nil {
 		return t, err
 	} else if b != nil {

@@ -161,3 +161,45 @@ func ExampleDecodeLeadStatuses() {
 	// Output:
 	// true Open <nil>
 }
+
+func ExampleAccount_Location() {
+	a, err := copper.DecodeAccount([]byte(`{"id": 218374, "name": "Northwind Analytics",
+		"primary_timezone": "America/Los_Angeles", "settings": {"setting_enable_leads": true}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	loc, err := a.Location()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tr := copper.Translator{
+		Definitions: []copper.CustomFieldDefinition{{ID: 420105, Name: "Next Follow-up", DataType: "Date"}},
+		Location:    loc,
+	}
+	// Copper keeps a Date as midnight in the account's zone (08:00Z in
+	// winter in Los Angeles), or as "mm/dd/yyyy".
+	in, _ := copper.DecodeLead([]byte(`{"name": "Ana", "custom_fields": [
+		{"custom_field_definition_id": 420105, "value": 1734336000}]}`))
+	l, rep, err := tr.ToLead(in)
+	fmt.Println(l.CustomFields[0].Date, len(rep), err)
+	in, _ = copper.DecodeLead([]byte(`{"name": "Ana", "custom_fields": [
+		{"custom_field_definition_id": 420105, "value": "12/16/2024"}]}`))
+	l, _, _ = tr.ToLead(in)
+	fmt.Println(l.CustomFields[0].Date)
+
+	// Written back: midnight in Los Angeles, as Unix seconds.
+	l.Vendor = nil
+	req, _, _ := tr.FromLead(l)
+	fmt.Println(string(req.AppendJSON(nil)))
+
+	// Without a zone, UTC is assumed, and the report says so.
+	_, rep, _ = copper.Translator{Definitions: tr.Definitions}.FromLead(l)
+	fmt.Println(rep[0].Path, rep[0].Kind, "-", rep[0].Reason)
+	// Output:
+	// 2024-12-16 0 <nil>
+	// 2024-12-16
+	// {"name":"Ana","custom_fields":[{"custom_field_definition_id":420105,"value":1734336000}]}
+	// custom_fields[0].date defaulted - no account time zone: the date was written as midnight UTC
+}

@@ -3,6 +3,7 @@ package copper
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/leadbridge/leadbridge/lead"
@@ -233,6 +234,21 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 	if len(changed) > 0 {
 		out.CustomFields = Set(changed)
 	}
+	// Notes on custom fields that are not sent say nothing about the body.
+	sent := map[string]bool{}
+	for _, c := range changed {
+		sent[itoa(c.DefinitionID.Value)] = true
+	}
+	kept := rep[:0]
+	for _, c := range rep {
+		if j, ok := customIndex(c.Path); ok && j < len(after.CustomFields) {
+			if id, ok := customIDText(after.CustomFields[j]); ok && !sent[id] {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	rep = kept
 	var ro, roBefore lead.Report
 	readOnly(after, &ro)
 	readOnly(before, &roBefore)
@@ -260,6 +276,20 @@ func emptyRender(b []byte) bool {
 		return true
 	}
 	return false
+}
+
+// customIndex returns j of a path "custom_fields[j]...".
+func customIndex(path string) (int, bool) {
+	rest, ok := strings.CutPrefix(path, "custom_fields[")
+	if !ok {
+		return 0, false
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return 0, false
+	}
+	j, err := strconv.Atoi(rest[:end])
+	return j, err == nil
 }
 
 func roKey(path string) string {

@@ -254,19 +254,41 @@ func (t Translator) customToLead(c CustomFieldValue, i int, rep *lead.Report, er
 			f.Options = opts // [] is Copper's unset value: nil here
 		}
 	case "Date":
-		// A Date field holds Unix seconds: an instant, kept as datetime so
-		// that no time zone has to be guessed to find its calendar day.
-		f.Type = lead.FieldDateTime
+		// A Date field holds a calendar day: Unix seconds at midnight in
+		// the account's time zone, or "mm/dd/yyyy" (Copper Developer API,
+		// "Best practices": Date formats). Both are read.
+		f.Type = lead.FieldDate
 		if set {
-			v, ok := intValue(raw)
-			if !ok {
-				return bad("Unix seconds")
+			var date lead.Date
+			switch kind {
+			case "number":
+				v, ok := intValue(raw)
+				if !ok {
+					return bad("Unix seconds or mm/dd/yyyy")
+				}
+				if v < minUnix || v > maxUnix {
+					errs.Add(vpath(), "Unix seconds in years 1 to 9999", lead.ErrInvalid)
+					return lead.CustomField{}, false
+				}
+				at := time.Unix(v, 0).In(t.location())
+				date = lead.DateOf(at)
+				if t.Location == nil {
+					report(rep, vpath(), lead.Defaulted, "no account time zone: the calendar day is taken in UTC")
+				}
+				if h, m, sec := at.Clock(); h != 0 || m != 0 || sec != 0 {
+					report(rep, vpath(), lead.Changed, "not midnight in the account's time zone: the time of day was dropped")
+				}
+			case "string":
+				b, _ := d.StringBytes()
+				var ok bool
+				if date, ok = parseMDY(b); !ok {
+					errs.Add(vpath(), "a date mm/dd/yyyy that exists", lead.ErrInvalid)
+					return lead.CustomField{}, false
+				}
+			default:
+				return bad("Unix seconds or mm/dd/yyyy")
 			}
-			if v < minUnix || v > maxUnix {
-				errs.Add(vpath(), "Unix seconds in years 1 to 9999", lead.ErrInvalid)
-				return lead.CustomField{}, false
-			}
-			f.Time = time.Unix(v, 0).UTC()
+			f.Date = &date
 		}
 	case "Checkbox":
 		f.Type = lead.FieldBool
@@ -314,6 +336,27 @@ func (t Translator) customToLead(c CustomFieldValue, i int, rep *lead.Report, er
 		}
 	}
 	return f, true
+}
+
+// parseMDY reads Copper's "mm/dd/yyyy" (one or two digits for month and
+// day, four for the year) as a date that exists.
+func parseMDY(b []byte) (lead.Date, bool) {
+	var n [3]int
+	part, digits := 0, 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9' && digits < 4:
+			n[part] = n[part]*10 + int(c-'0')
+			digits++
+		case c == '/' && part < 2 && digits > 0 && digits <= 2:
+			part++
+			digits = 0
+		default:
+			return lead.Date{}, false
+		}
+	}
+	d := lead.Date{Year: n[2], Month: time.Month(n[0]), Day: n[1]}
+	return d, part == 2 && digits == 4 && d.Valid()
 }
 
 func optionByID(def *CustomFieldDefinition, id int64) (lead.Option, bool) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
 	"github.com/leadbridge/leadbridge/internal/golden"
@@ -75,7 +76,26 @@ func compact(b []byte) string {
 }
 
 func TestToLeadRules(t *testing.T) {
-	tr := account(t)
+	tr := account(t) // America/Los_Angeles
+	utc := tr
+	utc.Location = nil
+	tokyo := tr
+	tokyo.Location = mustLoad(t, "Asia/Tokyo")
+	dateIs := func(want string, wantRep ...lead.Change) func(t *testing.T, l lead.Lead, rep lead.Report) {
+		return func(t *testing.T, l lead.Lead, rep lead.Report) {
+			t.Helper()
+			f := l.CustomFields[0]
+			if f.Type != lead.FieldDate || f.Date == nil || f.Date.String() != want {
+				t.Errorf("field %+v, want date %s", f, want)
+			}
+			if diff := cmp.Diff(lead.Report(wantRep), rep, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("report mismatch (-want +got):\n%s", diff)
+			}
+		}
+	}
+	date := func(v string) string {
+		return `{"name":"A","custom_fields":[{"custom_field_definition_id":420105,"value":` + v + `}]}`
+	}
 	tests := []struct {
 		name  string
 		tr    Translator
@@ -167,6 +187,17 @@ func TestToLeadRules(t *testing.T) {
 		{name: "dropdown unknown option", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":1,"value":null},{"custom_field_definition_id":420103,"value":42}]}`, err: "custom_fields[1].value: option id", is: lead.ErrInvalid},
 		{name: "multiselect unknown option", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":420104,"value":[611101,1]}]}`, err: "custom_fields[0].value[1]: option id", is: lead.ErrInvalid},
 		{name: "text wants string", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":420101,"value":5}]}`, err: "custom_fields[0].value: want string, got number", is: lead.ErrType},
+		{name: "date, Los Angeles", tr: tr, in: date(`1723618800`), check: dateIs("2024-08-14")},
+		{name: "date, Tokyo", tr: tokyo, in: date(`1723561200`), check: dateIs("2024-08-14")},
+		{name: "date, no time zone", tr: utc, in: date(`1723593600`), check: dateIs("2024-08-14",
+			lead.Change{Path: "custom_fields[0].value", Kind: lead.Defaulted, Reason: "no account time zone: the calendar day is taken in UTC"})},
+		{name: "date, not midnight", tr: tr, in: date(`1723593600`), check: dateIs("2024-08-13",
+			lead.Change{Path: "custom_fields[0].value", Kind: lead.Changed, Reason: "not midnight in the account's time zone: the time of day was dropped"})},
+		{name: "date mm/dd/yyyy", tr: tr, in: date(`"08/14/2024"`), check: dateIs("2024-08-14")},
+		{name: "date m/d/yyyy", tr: utc, in: date(`"8/4/2024"`), check: dateIs("2024-08-04")},
+		{name: "date mm/dd/yyyy that does not exist", tr: tr, in: date(`"02/30/2024"`), err: "custom_fields[0].value: a date mm/dd/yyyy that exists", is: lead.ErrInvalid},
+		{name: "date yyyy-mm-dd", tr: tr, in: date(`"2024-08-14"`), err: "custom_fields[0].value: a date mm/dd/yyyy", is: lead.ErrInvalid},
+		{name: "date bool", tr: tr, in: date(`true`), err: "custom_fields[0].value: want Unix seconds or mm/dd/yyyy, got bool", is: lead.ErrType},
 		{name: "checkbox false is a value", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":420106,"value":false}]}`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
 			if b := l.CustomFields[0].Bool; b == nil || *b {
 				t.Errorf("Bool = %v", b)
