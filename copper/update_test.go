@@ -237,3 +237,27 @@ func moneyOf(l lead.Lead) []string {
 	}
 	return out
 }
+
+// TestUpdateReportsOnlySentFields: notes on custom fields that the body
+// does not carry are left out of UpdateRequest's report.
+func TestUpdateReportsOnlySentFields(t *testing.T) {
+	tr := account(t)
+	tr.Location = nil // every written Date notes that UTC was assumed
+	day := func(d int) lead.CustomField {
+		return lead.CustomField{Key: "copper:420105", Type: lead.FieldDate, Date: &lead.Date{Year: 2024, Month: 8, Day: d}}
+	}
+	before := lead.Lead{Name: lead.Name{Full: "A"}, Description: "d", CustomFields: []lead.CustomField{day(14)}}
+	after := before
+	after.Description = "e"
+	after.CustomFields = []lead.CustomField{day(14)} // not shared with before
+	_, rep, err := tr.UpdateRequest(before, after)
+	if err != nil || len(rep) != 0 {
+		t.Errorf("date unchanged: report %v, err %v", rep, err)
+	}
+	after.CustomFields[0] = day(15)
+	req, rep, err := tr.UpdateRequest(before, after)
+	want := lead.Report{{Path: "custom_fields[0].date", Kind: lead.Defaulted, Reason: "no account time zone: the date was written as midnight UTC"}}
+	if diff := cmp.Diff(want, rep); err != nil || diff != "" {
+		t.Errorf("date changed: err %v, report mismatch (-want +got):\n%s\nbody: %s", err, diff, req.AppendJSON(nil))
+	}
+}
