@@ -23,7 +23,9 @@ type Translator struct {
 	// GET /custom_field_definitions. With them custom fields are typed.
 	Definitions []CustomFieldDefinition
 	// Statuses are the account's lead statuses, from GET /lead_statuses.
-	// A status named there is accepted and kept in Lead.StatusName.
+	// A status named there is accepted and kept in Lead.StatusName, and
+	// one outside the documented four not named there is an error. With
+	// no Statuses, such a status is kept and reported as unverified.
 	Statuses []LeadStatus
 	// DefaultCurrency is the ISO 4217 code used for monetary_value when a
 	// lead has no monetary_unit (and for Currency fields whose definition
