@@ -47,3 +47,25 @@ func TestLoadCopperAccountStrict(t *testing.T) {
 		})
 	}
 }
+
+// TestCopperIdentityUnverifiedStatus: copper → copper without the
+// account's lead statuses carries a status outside the documented four
+// unchanged, and the report says it was not checked.
+func TestCopperIdentityUnverifiedStatus(t *testing.T) {
+	rc, err := NewRecordConverter(Copper, Copper, Converter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := `{"id":1,"name":"A","status":"Open","converted_value":"4950.28"}`
+	out, rep, err := rc.Convert([]byte(in), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !testkit.JSONEqual([]byte(in), out) {
+		t.Errorf("copper → copper = %s, want %s", out, in)
+	}
+	want := lead.Report{{Path: "status", Kind: lead.Unverified, Reason: "not one of the documented statuses and no account lead_statuses were given: kept as written"}}
+	if diff := cmp.Diff(want, rep); diff != "" {
+		t.Errorf("report mismatch (-want +got):\n%s", diff)
+	}
+}
