@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -30,7 +29,7 @@ func pipedriveTranslatorFiles() []string {
 	return []string{"dealFields.json", "leadLabels.json", "currencies.json"}
 }
 func copperTranslatorFiles() []string {
-	return []string{"custom_field_definitions.json", "lead_statuses.json"}
+	return []string{"custom_field_definitions.json", "lead_statuses.json", "account.json"}
 }
 func pipedriveDirectoryFiles() []string {
 	return []string{"persons.json", "organizations.json", "users.json"}
@@ -132,10 +131,12 @@ func loadPipedriveAccount(dir string) (pipedrive.Translator, error) {
 }
 
 // LoadCopperAccount reads what a Copper translator needs from the exports
-// in dir: custom_field_definitions.json (GET /custom_field_definitions) and
-// lead_statuses.json (GET /lead_statuses), the layout of testdata/copper.
-// A missing file is skipped; an unreadable one is an error naming it. A
-// dir that does not exist, or holds neither file, is a *FolderError.
+// in dir: custom_field_definitions.json (GET /custom_field_definitions),
+// lead_statuses.json (GET /lead_statuses) and account.json (GET /account,
+// whose primary_timezone is the zone of custom Dates), the layout of
+// testdata/copper. A missing file is skipped; an unreadable one is an
+// error naming it. A dir that does not exist, or holds none of the files,
+// is a *FolderError.
 func LoadCopperAccount(dir string) (copper.Translator, error) {
 	if err := checkFolder(dir, copperTranslatorFiles()); err != nil {
 		return copper.Translator{}, err
@@ -145,19 +146,34 @@ func LoadCopperAccount(dir string) (copper.Translator, error) {
 
 func loadCopperAccount(dir string) (copper.Translator, error) {
 	var t copper.Translator
+	if b, err := readOptional(filepath.Join(dir, "account.json")); err != nil {
+		return t, err
+	} else if b != nil {
+		a, err := copper.DecodeAccount(b)
+		if err == nil {
+			t.Location, err = a.Location()
+		}
+		if err != nil {
+			return t, fileErr(filepath.Join(dir, "account.json"), err)
+		}
+	}
 	if b, err := readOptional(filepath.Join(dir, "custom_field_definitions.json")); err != nil {
 		return t, err
 	} else if b != nil {
-		if err := json.Unmarshal(b, &t.Definitions); err != nil {
+		defs, err := copper.DecodeCustomFieldDefinitions(b)
+		if err != nil {
 			return t, fileErr(filepath.Join(dir, "custom_field_definitions.json"), err)
 		}
+		t.Definitions = defs
 	}
 	if b, err := readOptional(filepath.Join(dir, "lead_statuses.json")); err != nil {
 		return t, err
 	} else if b != nil {
-		if err := json.Unmarshal(b, &t.Statuses); err != nil {
+		statuses, err := copper.DecodeLeadStatuses(b)
+		if err != nil {
 			return t, fileErr(filepath.Join(dir, "lead_statuses.json"), err)
 		}
+		t.Statuses = statuses
 	}
 	return t, nil
 }

@@ -23,5 +23,5 @@ func ExampleFolderError() {
 func ExampleCopperAccountFiles() {
 	fmt.Println(convert.CopperAccountFiles())
 	// Output:
-	// [custom_field_definitions.json lead_statuses.json people.json companies.json users.json]
+	// [custom_field_definitions.json lead_statuses.json account.json people.json companies.json users.json]
 }

@@ -60,7 +60,7 @@ func TestAccountFolders(t *testing.T) {
 	cpSetup := func(dir string) func() error {
 		return func() error { _, err := Setup{CopperAccount: dir}.Converter(); return err }
 	}
-	pdTr, cpTr := []string{"dealFields.json", "leadLabels.json", "currencies.json"}, []string{"custom_field_definitions.json", "lead_statuses.json"}
+	pdTr, cpTr := []string{"dealFields.json", "leadLabels.json", "currencies.json"}, []string{"custom_field_definitions.json", "lead_statuses.json", "account.json"}
 	for _, tc := range []loadCase{
 		{"LoadPipedriveAccount/missing", pdLoad(missing), missing, pdTr, fs.ErrNotExist},
 		{"LoadPipedriveAccount/empty", pdLoad(empty), empty, pdTr, ErrNoExports},

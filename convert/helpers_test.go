@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -28,16 +27,11 @@ func translators(t testing.TB) (pipedrive.Translator, copper.Translator) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var defs []copper.CustomFieldDefinition
-	if err := json.Unmarshal(testkit.MustRead(t, filepath.Join(root, "copper", "custom_field_definitions.json")), &defs); err != nil {
+	cp, err := LoadCopperAccount(filepath.Join(root, "copper"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	var statuses []copper.LeadStatus
-	if err := json.Unmarshal(testkit.MustRead(t, filepath.Join(root, "copper", "lead_statuses.json")), &statuses); err != nil {
-		t.Fatal(err)
-	}
-	return pipedrive.Translator{Fields: pipedrive.NewFieldMap(fields), Labels: pipedrive.NewLabelMap(labels), Currencies: pipedrive.NewCurrencyMap(currencies)},
-		copper.Translator{Definitions: defs, Statuses: statuses}
+	return pipedrive.Translator{Fields: pipedrive.NewFieldMap(fields), Labels: pipedrive.NewLabelMap(labels), Currencies: pipedrive.NewCurrencyMap(currencies)}, cp
 }
 
 // sampleDirectory loads the sample exports.

@@ -164,12 +164,21 @@ func (p pipeline[In, Out]) Convert(rec, out []byte) ([]byte, lead.Report, error)
 // give the object again.
 func identity[V any](toLead func(V) (lead.Lead, lead.Report, error), back func(lead.Lead) (V, lead.Report, error)) func(V) (V, lead.Report, error) {
 	return func(in V) (V, lead.Report, error) {
-		l, _, err := toLead(in)
+		l, rep, err := toLead(in)
 		if err != nil {
 			var zero V
 			return zero, nil, err
 		}
-		return back(l)
+		out, rep2, err := back(l)
+		// A value kept unchecked (lead.Unverified) is unchecked on the way
+		// back too; the reading's other notes do not concern the identity.
+		for _, c := range rep {
+			if c.Kind == lead.Unverified {
+				rep2 = append(rep2, c)
+			}
+		}
+		rep2.Sort()
+		return out, rep2, err
 	}
 }
 

@@ -257,13 +257,8 @@ func sortedKeys[V any](m map[string]V) []string {
 func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, errs *lead.ErrorList) (CustomFieldValue, bool) {
 	// The path is built only for errors and reports.
 	path := func() string { return "custom_fields" + lead.IndexPath(i) }
-	var idText string
-	switch {
-	case f.Source != nil && f.Source.System == System:
-		idText = f.Source.ID
-	case strings.HasPrefix(f.Key, System+":"):
-		idText = f.Key[len(System)+1:]
-	default:
+	idText, ok := customIDText(f)
+	if !ok {
 		if f.IsSet() && string(f.Raw) != "null" { // an unset field carries nothing
 			drop(rep, path(), lead.LossUnmapped, "the field has no Copper custom field definition id")
 		}
@@ -315,8 +310,12 @@ func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, 
 		}
 	case lead.FieldDate:
 		if f.Date != nil {
-			report(rep, path()+".date", lead.Changed, "a Copper Date value is Unix seconds: the date became its midnight UTC")
-			set(strconv.AppendInt(nil, f.Date.In(time.UTC).Unix(), 10))
+			// Rule: Copper keeps a date as Unix seconds at midnight in the
+			// account's time zone.
+			if t.Location == nil {
+				report(rep, path()+".date", lead.Defaulted, "no account time zone: the date was written as midnight UTC")
+			}
+			set(strconv.AppendInt(nil, f.Date.In(t.location()).Unix(), 10))
 		}
 	case lead.FieldBool:
 		if f.Bool != nil {
@@ -352,6 +351,18 @@ func (t Translator) customFromLead(f lead.CustomField, i int, rep *lead.Report, 
 		}
 	}
 	return c, true
+}
+
+// customIDText returns the Copper definition id of f, as written in its
+// Source or its "copper:<id>" key.
+func customIDText(f lead.CustomField) (string, bool) {
+	switch {
+	case f.Source != nil && f.Source.System == System:
+		return f.Source.ID, true
+	case strings.HasPrefix(f.Key, System+":"):
+		return f.Key[len(System)+1:], true
+	}
+	return "", false
 }
 
 // optionID finds the Copper option id of o: its id, or, with the
@@ -452,7 +463,7 @@ func (t Translator) tryKey(l lead.Lead, base, w *Lead, k keyDef, raw []byte, abs
 	cand := *base
 	k.copy(&cand, &one)
 	var errs lead.ErrorList
-	c := t.toLead(cand, nil, &errs)
+	c := t.toLead(cand, nil, &errs, nil)
 	if len(errs) > 0 {
 		return
 	}

@@ -74,7 +74,7 @@ func lossless() map[string]lead.Lead {
 				{Key: "copper:420101", Name: "Lead Source Detail", Type: lead.FieldText, Source: &lead.Ref{System: System, ID: "420101"}, Text: &text},
 				{Key: "copper:420103", Name: "Industry", Type: lead.FieldOption, Source: &lead.Ref{System: System, ID: "420103"}, Options: []lead.Option{{ID: "611004", Label: "Retail"}}},
 				{Key: "copper:420106", Name: "", Type: lead.FieldBool, Source: &lead.Ref{System: System, ID: "420106"}, Bool: &ok},
-				{Key: "copper:420105", Type: lead.FieldDateTime, Source: &lead.Ref{System: System, ID: "420105"}, Time: time.Unix(1719792000, 0).UTC()},
+				{Key: "copper:420105", Type: lead.FieldDate, Source: &lead.Ref{System: System, ID: "420105"}, Date: &lead.Date{Year: 2024, Month: 7, Day: 1}},
 				{Key: "copper:777", Type: lead.FieldRaw, Source: &lead.Ref{System: System, ID: "777"}, Raw: json.RawMessage(`{"a":[1,2.50]}`)},
 			},
 		},
@@ -133,13 +133,15 @@ func TestFromLeadRules(t *testing.T) {
 	tr := account(t)
 	ms := time.Date(2020, 10, 14, 11, 30, 36, 551e6, time.UTC)
 	tests := []struct {
-		name    string
-		in      lead.Lead
-		body    string // the JSON body wanted, if no error
-		dropped []string
-		changed []string
-		err     string
-		is      error
+		name      string
+		in        lead.Lead
+		body      string // the JSON body wanted, if no error
+		loc       string // the account's time zone
+		dropped   []string
+		changed   []string
+		defaulted []string
+		err       string
+		is        error
 	}{
 		{name: "no name", in: lead.Lead{CompanyName: "Acme"}, err: "name: required", is: lead.ErrRequired},
 		{name: "name from parts", in: lead.Lead{Name: lead.Name{First: "Ana", Last: "Ruiz"}}, body: `{"name":"Ana Ruiz","first_name":"Ana","last_name":"Ruiz"}`},
@@ -173,12 +175,23 @@ func TestFromLeadRules(t *testing.T) {
 		{name: "other vendor's custom field", in: lead.Lead{Name: lead.Name{Full: "A"}, CustomFields: []lead.CustomField{
 			{Key: "pipedrive:abc", Type: lead.FieldRaw, Raw: json.RawMessage(`1`)}}},
 			body: `{"name":"A"}`, dropped: []string{"custom_fields[0]"}},
-		{name: "date custom field", in: lead.Lead{Name: lead.Name{Full: "A"}, CustomFields: []lead.CustomField{
+		{name: "date custom field, no time zone", in: lead.Lead{Name: lead.Name{Full: "A"}, CustomFields: []lead.CustomField{
 			{Key: "copper:420105", Type: lead.FieldDate, Date: &lead.Date{Year: 2024, Month: 7, Day: 1}}}},
-			body: `{"name":"A","custom_fields":[{"custom_field_definition_id":420105,"value":1719792000}]}`, changed: []string{"custom_fields[0].date"}},
+			body: `{"name":"A","custom_fields":[{"custom_field_definition_id":420105,"value":1719792000}]}`, defaulted: []string{"custom_fields[0].date"}},
+		{name: "date custom field, Los Angeles", loc: "America/Los_Angeles", in: lead.Lead{Name: lead.Name{Full: "A"}, CustomFields: []lead.CustomField{
+			{Key: "copper:420105", Type: lead.FieldDate, Date: &lead.Date{Year: 2024, Month: 7, Day: 1}}}},
+			body: `{"name":"A","custom_fields":[{"custom_field_definition_id":420105,"value":1719817200}]}`},
+		{name: "date custom field, Tokyo", loc: "Asia/Tokyo", in: lead.Lead{Name: lead.Name{Full: "A"}, CustomFields: []lead.CustomField{
+			{Key: "copper:420105", Type: lead.FieldDate, Date: &lead.Date{Year: 2024, Month: 7, Day: 1}}}},
+			body: `{"name":"A","custom_fields":[{"custom_field_definition_id":420105,"value":1719759600}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			tr := tr
+			tr.Location = nil
+			if tt.loc != "" {
+				tr.Location = mustLoad(t, tt.loc)
+			}
 			req, rep, err := tr.FromLead(tt.in)
 			if tt.err != "" {
 				var fe *lead.FieldError
@@ -204,8 +217,20 @@ func TestFromLeadRules(t *testing.T) {
 			if diff := cmp.Diff(sorted(tt.changed), paths(rep, lead.Changed)); diff != "" {
 				t.Errorf("changed mismatch (-want +got):\n%s", diff)
 			}
+			if diff := cmp.Diff(sorted(tt.defaulted), paths(rep, lead.Defaulted)); diff != "" {
+				t.Errorf("defaulted mismatch (-want +got):\n%s", diff)
+			}
 		})
 	}
+}
+
+func mustLoad(t testing.TB, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
 }
 
 func paths(rep lead.Report, k lead.ChangeKind) []string {

@@ -1,7 +1,9 @@
 package copper
 
 import (
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -101,6 +103,75 @@ func FuzzToLead(f *testing.F) {
 			}
 			if diff := cmp.Diff(string(req.AppendJSON(nil)), string(req2.AppendJSON(nil))); diff != "" {
 				t.Fatalf("create body not a fixpoint (-first +second):\n%s", diff)
+			}
+		}
+	})
+}
+
+// FuzzDecodeLists: DecodeLeadList and the account decoders never panic and
+// fail only with FieldErrors. DecodeLeadList's leads are the elements that
+// DecodeLead accepts, in order, and each error's path starts with the bad
+// element's index.
+//
+//	go test ./copper -run '^$' -fuzz '^FuzzDecodeLists$' -fuzztime 2m
+func FuzzDecodeLists(f *testing.F) {
+	for _, p := range []string{"search.json", "custom_field_definitions.json", "lead_statuses.json", "account.json", "error_422.json"} {
+		f.Add(testkit.MustRead(f, "../testdata/copper/"+p))
+	}
+	f.Add([]byte(`[{"name":"A"},{"name":1},[],{"success":false,"status":1,"message":"m"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		named := func(what string, err error) {
+			var list lead.ErrorList
+			if err != nil && (!errors.As(err, &list) || len(list) == 0) {
+				t.Fatalf("%s: error names no field: %v", what, err)
+			}
+		}
+		_, err := DecodeCustomFieldDefinitions(data)
+		named("DecodeCustomFieldDefinitions", err)
+		_, err = DecodeLeadStatuses(data)
+		named("DecodeLeadStatuses", err)
+		_, err = DecodeAccount(data)
+		named("DecodeAccount", err)
+
+		leads, err := DecodeLeadList(data)
+		named("DecodeLeadList", err)
+		var list lead.ErrorList
+		errors.As(err, &list)
+		if leads == nil {
+			return
+		}
+		// Re-read the elements one by one.
+		var elems []json.RawMessage
+		if json.Unmarshal(data, &elems) != nil {
+			return // a syntax error stopped DecodeLeadList part-way
+		}
+		// A malformed element (a duplicate key, which encoding/json lets
+		// pass) stops DecodeLeadList: only the leads before it count.
+		stopped := errors.Is(err, lead.ErrMalformed)
+		var want []Lead
+		for i, e := range elems {
+			if stopped && len(want) == len(leads) {
+				break
+			}
+			l, err := DecodeLead(e)
+			if err != nil {
+				found := false
+				for _, fe := range list {
+					found = found || strings.HasPrefix(fe.Path, lead.IndexPath(i))
+				}
+				if !found {
+					t.Fatalf("element %d fails (%v) but no error names it: %v", i, err, list)
+				}
+				continue
+			}
+			want = append(want, l)
+		}
+		if len(want) != len(leads) {
+			t.Fatalf("%d leads, want %d", len(leads), len(want))
+		}
+		for i := range want {
+			if a, b := want[i].AppendJSON(nil), leads[i].AppendJSON(nil); string(a) != string(b) {
+				t.Fatalf("lead %d differs:\n%s\n%s", i, a, b)
 			}
 		}
 	})

@@ -30,15 +30,24 @@ func corpus(t testing.TB) map[string][]byte {
 	return out
 }
 
-// account is a Translator with the sample account's definitions and statuses.
+// account is a Translator with the sample account's definitions, statuses
+// and time zone (America/Los_Angeles).
 func account(t testing.TB) Translator {
 	t.Helper()
 	var tr Translator
-	if err := json.Unmarshal(testkit.MustRead(t, "../testdata/copper/custom_field_definitions.json"), &tr.Definitions); err != nil {
+	var err error
+	if tr.Definitions, err = DecodeCustomFieldDefinitions(testkit.MustRead(t, "../testdata/copper/custom_field_definitions.json")); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(testkit.MustRead(t, "../testdata/copper/lead_statuses.json"), &tr.Statuses); err != nil {
+	if tr.Statuses, err = DecodeLeadStatuses(testkit.MustRead(t, "../testdata/copper/lead_statuses.json")); err != nil {
 		t.Fatal(err)
+	}
+	a, err := DecodeAccount(testkit.MustRead(t, "../testdata/copper/account.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.Location, err = a.Location(); err != nil || tr.Location == nil {
+		t.Fatalf("account time zone: %v, %v", tr.Location, err)
 	}
 	return tr
 }

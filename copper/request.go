@@ -3,6 +3,7 @@ package copper
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/leadbridge/leadbridge/lead"
@@ -177,26 +178,43 @@ func readOnly(l lead.Lead, rep *lead.Report) {
 // UpdateRequest builds the body of PUT /leads/{id} that turns before into
 // after: keys whose Copper value is unchanged are absent, cleared keys are
 // null, and custom_fields holds only the changed entries (a removed entry
-// is sent with value null). Changes to read-only data are reported as
+// is sent with value null). The leads are compared as LeadObject builds
+// them, vendor data included, so an amount without monetary_unit (kept
+// only in vendor data) is compared too; monetary_value and monetary_unit
+// are sent separately, and a value that is still set is never nulled. Changes to read-only data are reported as
 // dropped. Errors are as for FromLead, with paths of after.
 func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, lead.Report, error) {
 	var rep lead.Report
 	var errs, ignored lead.ErrorList
+	// Both sides are compared as LeadObject builds them, vendor data
+	// included: an amount kept only in vendor data (no monetary_unit) is
+	// still the lead's amount, and a change to it is sent.
 	wb := t.leadObject(before, nil, &ignored)
+	t.restoreVendor(before, &wb)
 	wa := t.leadObject(after, &rep, &errs)
 	t.nameRule(after, &wa, &rep, &errs)
 	if len(errs) > 0 {
 		return UpdateLeadRequest{}, nil, errs.Err()
 	}
+	t.restoreVendor(after, &wa)
 	var out Lead
 	for _, name := range writableKeys {
 		k := keyByName(name)
 		if name == "custom_fields" {
 			continue
 		}
-		if !bytes.Equal(renderKey(&wb, k), renderKey(&wa, k)) {
-			k.copy(&out, &wa)
+		b, a := renderKey(&wb, k), renderKey(&wa, k)
+		// Rule: a key is sent only when its value changed. Absent, null,
+		// "" and [] all say "empty"; a key that became absent is sent as
+		// null, as a PUT body cannot say "absent".
+		if bytes.Equal(b, a) || (emptyRender(b) && emptyRender(a)) {
+			continue
 		}
+		if *k.state(&wa) == Absent {
+			*k.state(&out) = Null
+			continue
+		}
+		k.copy(&out, &wa)
 	}
 	var changed []CustomFieldValue
 	old := map[int64]json.RawMessage{}
@@ -219,6 +237,21 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 	if len(changed) > 0 {
 		out.CustomFields = Set(changed)
 	}
+	// Notes on custom fields that are not sent say nothing about the body.
+	sent := map[string]bool{}
+	for _, c := range changed {
+		sent[itoa(c.DefinitionID.Value)] = true
+	}
+	kept := rep[:0]
+	for _, c := range rep {
+		if j, ok := customIndex(c.Path); ok && j < len(after.CustomFields) {
+			if id, ok := customIDText(after.CustomFields[j]); ok && !sent[id] {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	rep = kept
 	var ro, roBefore lead.Report
 	readOnly(after, &ro)
 	readOnly(before, &roBefore)
@@ -229,6 +262,37 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 	}
 	rep.Sort()
 	return UpdateLeadRequest(requestOf(out)), rep, nil
+}
+
+// emptyRender reports whether b, one key rendered by renderKey, is absent
+// or holds null, "" or [].
+func emptyRender(b []byte) bool {
+	if string(b) == "{}" {
+		return true
+	}
+	i := bytes.IndexByte(b, ':')
+	if i < 0 {
+		return false
+	}
+	switch string(b[i+1 : len(b)-1]) {
+	case "null", `""`, "[]":
+		return true
+	}
+	return false
+}
+
+// customIndex returns j of a path "custom_fields[j]...".
+func customIndex(path string) (int, bool) {
+	rest, ok := strings.CutPrefix(path, "custom_fields[")
+	if !ok {
+		return 0, false
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return 0, false
+	}
+	j, err := strconv.Atoi(rest[:end])
+	return j, err == nil
 }
 
 func roKey(path string) string {

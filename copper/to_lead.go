@@ -18,8 +18,8 @@ import (
 //
 // Each key of in ends up in the Lead or in its Vendor["copper"] data: keys
 // absent from in are listed in Absent, null where the Lead would write an
-// empty list in Null, unknown keys and converted_unit/converted_value in
-// Fields, and values whose spelling the Lead cannot hold (1e3, a null
+// empty list in Null, unknown and undocumented keys (converted_value, ...)
+// in Fields, and values whose spelling the Lead cannot hold (1e3, a null
 // category, an unknown key inside an address) in AsWritten, so LeadObject
 // gives back the same JSON value. The Report lists what was defaulted or
 // kept only as vendor data. A non-nil error is a lead.ErrorList whose paths
@@ -27,24 +27,29 @@ import (
 func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
 	var rep lead.Report
 	var errs lead.ErrorList
-	l := t.toLead(in, &rep, &errs)
+	var cfIndex []int
+	l := t.toLead(in, &rep, &errs, &cfIndex)
+	if len(errs) == 0 {
+		t.keepVendor(in, &l)
+	}
+	// Rule: one error never hides another. The rules of lead.Validate are
+	// checked on what could be translated, even when some keys could not.
+	if err := l.Validate(); err != nil {
+		for _, fe := range err.(lead.ErrorList) {
+			errs.Add(copperPath(fe.Path, cfIndex), fe.Rule, fe.Err)
+		}
+	}
 	if len(errs) > 0 {
 		return lead.Lead{}, nil, errs.Err()
-	}
-	t.keepVendor(in, &l)
-	if err := l.Validate(); err != nil {
-		var list lead.ErrorList
-		for _, fe := range err.(lead.ErrorList) {
-			list.Add(copperPath(fe.Path), fe.Rule, fe.Err)
-		}
-		return lead.Lead{}, nil, list.Err()
 	}
 	rep.Sort()
 	return l, rep, nil
 }
 
-// toLead is the translation without vendor data.
-func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead.Lead {
+// toLead is the translation without vendor data. When cfIndex is not nil
+// it receives, for each custom field of the Lead, the index of the
+// custom_fields entry it came from: entries with errors are left out.
+func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList, cfIndex *[]int) lead.Lead {
 	var l lead.Lead
 	if in.ID.State == Present {
 		l.IDs = []lead.Ref{{System: System, ID: itoa(in.ID.Value)}}
@@ -106,12 +111,17 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 				break
 			}
 		}
-		// Rule: a status outside the documented four is accepted only
-		// when the account's list names it.
+		// Rule: statuses are configured per account (GET /lead_statuses).
+		// A name outside the documented four is checked against the
+		// account's list when it is known, and carried unverified when not.
 		if !found {
-			if t.knownStatus(in.Status.Value) {
+			switch {
+			case len(t.Statuses) == 0:
 				l.StatusName = in.Status.Value
-			} else {
+				report(rep, "status", lead.Unverified, "not one of the documented statuses and no account lead_statuses were given: kept as written")
+			case t.knownStatus(in.Status.Value):
+				l.StatusName = in.Status.Value
+			default:
 				errs.Add("status", "oneof=New Unqualified Contacted Qualified or a status in the account's lead_statuses.json", lead.ErrInvalid)
 			}
 		}
@@ -134,6 +144,9 @@ func (t Translator) toLead(in Lead, rep *lead.Report, errs *lead.ErrorList) lead
 	for i, c := range in.CustomFields.Value {
 		if f, ok := t.customToLead(c, i, rep, errs); ok {
 			l.CustomFields = append(l.CustomFields, f)
+			if cfIndex != nil {
+				*cfIndex = append(*cfIndex, i)
+			}
 		}
 	}
 	return l
@@ -241,19 +254,41 @@ func (t Translator) customToLead(c CustomFieldValue, i int, rep *lead.Report, er
 			f.Options = opts // [] is Copper's unset value: nil here
 		}
 	case "Date":
-		// A Date field holds Unix seconds: an instant, kept as datetime so
-		// that no time zone has to be guessed to find its calendar day.
-		f.Type = lead.FieldDateTime
+		// A Date field holds a calendar day: Unix seconds at midnight in
+		// the account's time zone, or "mm/dd/yyyy" (Copper Developer API,
+		// "Best practices": Date formats). Both are read.
+		f.Type = lead.FieldDate
 		if set {
-			v, ok := intValue(raw)
-			if !ok {
-				return bad("Unix seconds")
+			var date lead.Date
+			switch kind {
+			case "number":
+				v, ok := intValue(raw)
+				if !ok {
+					return bad("Unix seconds or mm/dd/yyyy")
+				}
+				if v < minUnix || v > maxUnix {
+					errs.Add(vpath(), "Unix seconds in years 1 to 9999", lead.ErrInvalid)
+					return lead.CustomField{}, false
+				}
+				at := time.Unix(v, 0).In(t.location())
+				date = lead.DateOf(at)
+				if t.Location == nil {
+					report(rep, vpath(), lead.Defaulted, "no account time zone: the calendar day is taken in UTC")
+				}
+				if h, m, sec := at.Clock(); h != 0 || m != 0 || sec != 0 {
+					report(rep, vpath(), lead.Changed, "not midnight in the account's time zone: the time of day was dropped")
+				}
+			case "string":
+				b, _ := d.StringBytes()
+				var ok bool
+				if date, ok = parseMDY(b); !ok {
+					errs.Add(vpath(), "a date mm/dd/yyyy that exists", lead.ErrInvalid)
+					return lead.CustomField{}, false
+				}
+			default:
+				return bad("Unix seconds or mm/dd/yyyy")
 			}
-			if v < minUnix || v > maxUnix {
-				errs.Add(vpath(), "Unix seconds in years 1 to 9999", lead.ErrInvalid)
-				return lead.CustomField{}, false
-			}
-			f.Time = time.Unix(v, 0).UTC()
+			f.Date = &date
 		}
 	case "Checkbox":
 		f.Type = lead.FieldBool
@@ -301,6 +336,27 @@ func (t Translator) customToLead(c CustomFieldValue, i int, rep *lead.Report, er
 		}
 	}
 	return f, true
+}
+
+// parseMDY reads Copper's "mm/dd/yyyy" (one or two digits for month and
+// day, four for the year) as a date that exists.
+func parseMDY(b []byte) (lead.Date, bool) {
+	var n [3]int
+	part, digits := 0, 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9' && digits < 4:
+			n[part] = n[part]*10 + int(c-'0')
+			digits++
+		case c == '/' && part < 2 && digits > 0 && digits <= 2:
+			part++
+			digits = 0
+		default:
+			return lead.Date{}, false
+		}
+	}
+	d := lead.Date{Year: n[2], Month: time.Month(n[0]), Day: n[1]}
+	return d, part == 2 && digits == 4 && d.Valid()
 }
 
 func optionByID(def *CustomFieldDefinition, id int64) (lead.Option, bool) {
@@ -351,7 +407,9 @@ var copperPaths = [...][2]string{
 	{"last_contacted_at", "date_last_contacted"},
 }
 
-func copperPath(p string) string {
+// copperPath names the Copper key behind the canonical path p. cfIndex maps
+// the Lead's custom fields to the custom_fields entries they came from.
+func copperPath(p string, cfIndex []int) string {
 	for _, m := range copperPaths {
 		if rest, ok := strings.CutPrefix(p, m[0]); ok {
 			switch {
@@ -366,9 +424,12 @@ func copperPath(p string) string {
 			return m[1] + rest
 		}
 	}
-	if strings.HasPrefix(p, "custom_fields[") {
-		if i := strings.IndexByte(p, ']'); i >= 0 {
-			return p[:i+1] + ".value"
+	if rest, ok := strings.CutPrefix(p, "custom_fields["); ok {
+		if i := strings.IndexByte(rest, ']'); i >= 0 {
+			if j, err := strconv.Atoi(rest[:i]); err == nil && j >= 0 && j < len(cfIndex) {
+				return "custom_fields" + lead.IndexPath(cfIndex[j]) + ".value"
+			}
+			return "custom_fields[" + rest[:i+1] + ".value"
 		}
 	}
 	return p
@@ -377,7 +438,7 @@ func copperPath(p string) string {
 // keepVendor fills l.Vendor["copper"] with what in holds and l does not.
 func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 	var vd lead.VendorData
-	for _, k := range leadKeys[:len(leadKeys)-2] { // not converted_*
+	for _, k := range leadKeys {
 		if *k.state(&in) == Absent {
 			vd.Absent = append(vd.Absent, k.name)
 		}
@@ -388,26 +449,11 @@ func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 		}
 		vd.Fields[m.Key] = compactRaw(m.Value)
 	}
-	// converted_unit and converted_value have no canonical place.
-	var one Lead
-	for _, k := range []string{"converted_unit", "converted_value"} {
-		kd := keyByName(k)
-		if *kd.state(&in) == Absent {
-			continue
-		}
-		if vd.Fields == nil {
-			vd.Fields = map[string]json.RawMessage{}
-		}
-		one = Lead{}
-		kd.copy(&one, &in)
-		vd.Fields[k] = memberValue(one.AppendJSON(nil))
-	}
 	// Compare in with what LeadObject would build from l alone; keys that
 	// differ keep their spelling (or their null) in vendor data.
 	base := t.leadObject(*l, nil, nil)
 	in2 := in
 	in2.Extra = nil
-	in2.ConvertedUnit, in2.ConvertedValue = Field[string]{}, Field[Number]{}
 	for _, k := range leadKeys {
 		if *k.state(&in) == Absent {
 			*k.state(&base) = Absent
@@ -419,7 +465,7 @@ func (t Translator) keepVendor(in Lead, l *lead.Lead) {
 	if b := base.AppendJSON(a[len(a):]); !bytes.Equal(a, b) {
 		var x, y Lead
 		for _, k := range leadKeys {
-			if *k.state(&in) == Absent || k.name == "converted_unit" || k.name == "converted_value" {
+			if *k.state(&in) == Absent {
 				continue
 			}
 			x, y = Lead{}, Lead{}
@@ -516,10 +562,6 @@ func (k keyDef) state(l *Lead) *State {
 		return &l.DateLastContacted.State
 	case 26:
 		return &l.InteractionCount.State
-	case 27:
-		return &l.ConvertedUnit.State
-	case 28:
-		return &l.ConvertedValue.State
 	}
 	panic("copper: no key " + k.name)
 }
@@ -580,10 +622,6 @@ func (k keyDef) copy(dst, src *Lead) {
 		dst.DateLastContacted = src.DateLastContacted
 	case 26:
 		dst.InteractionCount = src.InteractionCount
-	case 27:
-		dst.ConvertedUnit = src.ConvertedUnit
-	case 28:
-		dst.ConvertedValue = src.ConvertedValue
 	default:
 		panic("copper: no key " + k.name)
 	}
@@ -627,6 +665,4 @@ var leadKeys = []keyDef{
 	{"date_modified", 24},
 	{"date_last_contacted", 25},
 	{"interaction_count", 26},
-	{"converted_unit", 27},
-	{"converted_value", 28},
 }

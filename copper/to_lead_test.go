@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
 	"github.com/leadbridge/leadbridge/internal/golden"
@@ -75,7 +76,26 @@ func compact(b []byte) string {
 }
 
 func TestToLeadRules(t *testing.T) {
-	tr := account(t)
+	tr := account(t) // America/Los_Angeles
+	utc := tr
+	utc.Location = nil
+	tokyo := tr
+	tokyo.Location = mustLoad(t, "Asia/Tokyo")
+	dateIs := func(want string, wantRep ...lead.Change) func(t *testing.T, l lead.Lead, rep lead.Report) {
+		return func(t *testing.T, l lead.Lead, rep lead.Report) {
+			t.Helper()
+			f := l.CustomFields[0]
+			if f.Type != lead.FieldDate || f.Date == nil || f.Date.String() != want {
+				t.Errorf("field %+v, want date %s", f, want)
+			}
+			if diff := cmp.Diff(lead.Report(wantRep), rep, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("report mismatch (-want +got):\n%s", diff)
+			}
+		}
+	}
+	date := func(v string) string {
+		return `{"name":"A","custom_fields":[{"custom_field_definition_id":420105,"value":` + v + `}]}`
+	}
 	tests := []struct {
 		name  string
 		tr    Translator
@@ -131,8 +151,17 @@ func TestToLeadRules(t *testing.T) {
 				t.Errorf("status %q name %q", l.Status, l.StatusName)
 			}
 		}},
-		{name: "unknown status", in: `{"name":"A","status":"Junk"}`, err: "status: oneof=", is: lead.ErrInvalid},
-		{name: "status is case-sensitive", in: `{"name":"A","status":"new"}`, err: "status: oneof=", is: lead.ErrInvalid},
+		{name: "status without the account's list", in: `{"name":"A","status":"Open"}`, check: func(t *testing.T, l lead.Lead, rep lead.Report) {
+			want := lead.Report{{Path: "status", Kind: lead.Unverified, Reason: "not one of the documented statuses and no account lead_statuses were given: kept as written"}}
+			if l.Status != "" || l.StatusName != "Open" {
+				t.Errorf("status %q name %q", l.Status, l.StatusName)
+			}
+			if diff := cmp.Diff(want, rep); diff != "" {
+				t.Errorf("report mismatch (-want +got):\n%s", diff)
+			}
+		}},
+		{name: "status not in the account's list", tr: tr, in: `{"name":"A","status":"Open"}`, err: "status: oneof=", is: lead.ErrInvalid},
+		{name: "status is case-sensitive", tr: tr, in: `{"name":"A","status":"new"}`, err: "status: oneof=", is: lead.ErrInvalid},
 		{name: "tags", in: `{"name":"A","tags":["x","y"]}`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
 			if len(l.Labels) != 2 || l.Labels[1].Name != "y" {
 				t.Errorf("Labels = %v", l.Labels)
@@ -158,6 +187,17 @@ func TestToLeadRules(t *testing.T) {
 		{name: "dropdown unknown option", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":1,"value":null},{"custom_field_definition_id":420103,"value":42}]}`, err: "custom_fields[1].value: option id", is: lead.ErrInvalid},
 		{name: "multiselect unknown option", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":420104,"value":[611101,1]}]}`, err: "custom_fields[0].value[1]: option id", is: lead.ErrInvalid},
 		{name: "text wants string", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":420101,"value":5}]}`, err: "custom_fields[0].value: want string, got number", is: lead.ErrType},
+		{name: "date, Los Angeles", tr: tr, in: date(`1723618800`), check: dateIs("2024-08-14")},
+		{name: "date, Tokyo", tr: tokyo, in: date(`1723561200`), check: dateIs("2024-08-14")},
+		{name: "date, no time zone", tr: utc, in: date(`1723593600`), check: dateIs("2024-08-14",
+			lead.Change{Path: "custom_fields[0].value", Kind: lead.Defaulted, Reason: "no account time zone: the calendar day is taken in UTC"})},
+		{name: "date, not midnight", tr: tr, in: date(`1723593600`), check: dateIs("2024-08-13",
+			lead.Change{Path: "custom_fields[0].value", Kind: lead.Changed, Reason: "not midnight in the account's time zone: the time of day was dropped"})},
+		{name: "date mm/dd/yyyy", tr: tr, in: date(`"08/14/2024"`), check: dateIs("2024-08-14")},
+		{name: "date m/d/yyyy", tr: utc, in: date(`"8/4/2024"`), check: dateIs("2024-08-04")},
+		{name: "date mm/dd/yyyy that does not exist", tr: tr, in: date(`"02/30/2024"`), err: "custom_fields[0].value: a date mm/dd/yyyy that exists", is: lead.ErrInvalid},
+		{name: "date yyyy-mm-dd", tr: tr, in: date(`"2024-08-14"`), err: "custom_fields[0].value: a date mm/dd/yyyy", is: lead.ErrInvalid},
+		{name: "date bool", tr: tr, in: date(`true`), err: "custom_fields[0].value: want Unix seconds or mm/dd/yyyy, got bool", is: lead.ErrType},
 		{name: "checkbox false is a value", tr: tr, in: `{"name":"A","custom_fields":[{"custom_field_definition_id":420106,"value":false}]}`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
 			if b := l.CustomFields[0].Bool; b == nil || *b {
 				t.Errorf("Bool = %v", b)
@@ -174,6 +214,12 @@ func TestToLeadRules(t *testing.T) {
 		{name: "empty phone number", in: `{"name":"A","phone_numbers":[{"number":"","category":"work"}]}`, err: "phone_numbers[0].number: required", is: lead.ErrRequired},
 		{name: "date out of range", in: `{"name":"A","date_created":99999999999999}`, err: "date_created: Unix seconds", is: lead.ErrInvalid},
 		{name: "negative interaction count", in: `{"name":"A","interaction_count":-1}`, err: "interaction_count: min=0", is: lead.ErrInvalid},
+		{name: "undocumented keys carried whatever their type", in: `{"name":"A","converted_value":"4950.28","converted_unit":7,"converted_at":{"x":[1]}}`, check: func(t *testing.T, l lead.Lead, _ lead.Report) {
+			f := l.Vendor["copper"].Fields
+			if string(f["converted_value"]) != `"4950.28"` || string(f["converted_unit"]) != `7` || string(f["converted_at"]) != `{"x":[1]}` {
+				t.Errorf("vendor fields %s", f)
+			}
+		}},
 		{name: "missing definition id", in: `{"name":"A","custom_fields":[{"value":1}]}`, err: "custom_fields[0].custom_field_definition_id: required", is: lead.ErrRequired},
 	}
 	for _, tt := range tests {
@@ -204,5 +250,32 @@ func TestToLeadRules(t *testing.T) {
 				t.Errorf("round trip: %v\n in: %s\nout: %s", err, tt.in, out)
 			}
 		})
+	}
+}
+
+// TestToLeadReportsEveryError: one broken rule never hides another; paths
+// name the Copper keys, custom fields by their own index.
+func TestToLeadReportsEveryError(t *testing.T) {
+	in, err := DecodeLead([]byte(`{"name":"A","status":"Nope","email":{"email":"nope","category":"work"},
+		"monetary_value":1,"monetary_unit":"EURO",
+		"custom_fields":[{"custom_field_definition_id":420101,"value":5},{"custom_field_definition_id":420109,"value":1.5}],
+		"phone_numbers":[{"number":""}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := account(t)
+	tr.Definitions = append(tr.Definitions, CustomFieldDefinition{ID: 9, Name: "bad", DataType: "Currency", Currency: "EURO"})
+	in.CustomFields.Value[1].DefinitionID = Set[int64](9)
+	_, _, err = tr.ToLead(in)
+	want := []string{
+		"custom_fields[0].value: want string, got number: wrong JSON type",
+		"custom_fields[1].value: iso4217: invalid",
+		"email.email: email: invalid",
+		"monetary_unit: iso4217: invalid",
+		"phone_numbers[0].number: required",
+		"status: oneof=New Unqualified Contacted Qualified or a status in the account's lead_statuses.json: invalid",
+	}
+	if diff := cmp.Diff(want, testkit.ErrorLines(err)); diff != "" {
+		t.Errorf("ToLead errors mismatch (-want +got):\n%s", diff)
 	}
 }

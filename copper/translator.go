@@ -3,6 +3,7 @@ package copper
 import (
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/leadbridge/leadbridge/lead"
 )
@@ -14,19 +15,36 @@ const System = "copper"
 // A Translator converts between Copper leads and lead.Lead. It holds what
 // one Copper account knows and a Lead does not. The zero Translator is
 // ready to use: it keeps custom fields as raw JSON under "copper:<id>",
-// accepts only the four documented statuses, and leaves an amount without
-// monetary_unit out of Lead.Value.
+// carries statuses outside the documented four unverified, leaves an
+// amount without monetary_unit out of Lead.Value and takes custom Dates in
+// UTC.
 type Translator struct {
 	// Definitions are the account's custom field definitions, from
 	// GET /custom_field_definitions. With them custom fields are typed.
 	Definitions []CustomFieldDefinition
 	// Statuses are the account's lead statuses, from GET /lead_statuses.
-	// A status named there is accepted and kept in Lead.StatusName.
+	// A status named there is accepted and kept in Lead.StatusName, and
+	// one outside the documented four not named there is an error. With
+	// no Statuses, such a status is kept and reported as unverified.
 	Statuses []LeadStatus
 	// DefaultCurrency is the ISO 4217 code used for monetary_value when a
 	// lead has no monetary_unit (and for Currency fields whose definition
 	// names none). Empty means no default: the amount stays in vendor data.
 	DefaultCurrency string
+	// Location is the account's time zone, primary_timezone of GET
+	// /account. Copper keeps a custom Date as Unix seconds at midnight in
+	// that zone: ToLead reads the calendar day there and FromLead writes
+	// midnight there. nil means UTC, and a converted Date says so in the
+	// Report.
+	Location *time.Location
+}
+
+// location returns t.Location, or UTC.
+func (t Translator) location() *time.Location {
+	if t.Location == nil {
+		return time.UTC
+	}
+	return t.Location
 }
 
 func (t Translator) definition(id int64) *CustomFieldDefinition {

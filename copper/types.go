@@ -52,9 +52,11 @@ type Member struct {
 // Lead is a Copper lead as GET /leads/{id} returns it (Copper Developer API,
 // "Leads": Lead Properties), with the response-only keys the field table
 // omits: the name parts, monetary_unit, status_id, interaction_count,
-// date_last_contacted and converted_unit/converted_value. Every key
-// remembers whether it was absent, null or set; Extra keeps unknown keys
-// with their exact JSON.
+// date_last_contacted. Every key remembers whether it was absent, null or
+// set. Extra keeps every other key with its exact JSON, whatever its type:
+// unknown keys and the undocumented ones seen in responses
+// (converted_unit, converted_value, converted_at, ...), which are carried,
+// never checked.
 type Lead struct {
 	ID                Field[int64]
 	Name              Field[string]
@@ -83,8 +85,6 @@ type Lead struct {
 	DateModified      Field[int64] // Unix seconds
 	DateLastContacted Field[int64] // Unix seconds
 	InteractionCount  Field[int64]
-	ConvertedUnit     Field[string] // seen in responses; undocumented
-	ConvertedValue    Field[Number] // seen in responses; undocumented
 	Extra             []Member
 }
 
@@ -136,13 +136,16 @@ type CustomFieldValue struct {
 	Extra        []Member
 }
 
-// CustomFieldDefinition is an element of GET /custom_field_definitions.
+// CustomFieldDefinition is an element of GET /custom_field_definitions
+// (Copper Developer API, "List Custom Field Definitions").
 type CustomFieldDefinition struct {
-	ID          int64    `json:"id"`
-	Name        string   `json:"name"`
-	DataType    string   `json:"data_type"`
-	AvailableOn []string `json:"available_on,omitempty"`
-	Options     []Option `json:"options,omitempty"`
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// CanonicalName is the definition's "Field Key"; null is "".
+	CanonicalName string   `json:"canonical_name,omitempty"`
+	DataType      string   `json:"data_type"`
+	AvailableOn   []string `json:"available_on,omitempty"`
+	Options       []Option `json:"options,omitempty"`
 	// Currency is the ISO 4217 code of a Currency field.
 	Currency string `json:"currency,omitempty"`
 }
@@ -154,7 +157,8 @@ type Option struct {
 	Rank int    `json:"rank"`
 }
 
-// LeadStatus is an element of GET /lead_statuses.
+// LeadStatus is an element of GET /lead_statuses (Copper Developer API,
+// "List Lead Statuses").
 type LeadStatus struct {
 	ID        int64  `json:"id"`
 	Name      string `json:"name"`
@@ -162,20 +166,41 @@ type LeadStatus struct {
 	IsDefault bool   `json:"is_default"`
 }
 
-// DecodeLead decodes one Copper lead in a single pass. Keys are matched
-// exactly (case-sensitive); unknown keys are kept in Extra. A non-nil
-// error is a lead.ErrorList of *lead.FieldError naming the path in
-// Copper's names: "phone_numbers[2].number: want string, got number"
-// (lead.ErrType; decoding goes on, and the Lead holds what was read), or a
-// syntax error (lead.ErrMalformed; decoding stops).
+// DecodeLead decodes one Copper lead object, as GET /leads/{id} returns
+// it, in a single pass. Keys are matched exactly (case-sensitive); unknown
+// keys are kept in Extra. A non-nil error is a lead.ErrorList of
+// *lead.FieldError naming the path in Copper's names, and the Lead is
+// then the zero Lead, never a partial one:
+//
+//   - "phone_numbers[2].number: want string, got number" (lead.ErrType):
+//     every such error of the document is listed;
+//   - a syntax error (lead.ErrMalformed), which stops decoding;
+//   - a document that is not a lead object (ErrNotLead): a list of leads,
+//     as POST /leads/search returns (decode it with DecodeLeadList), a
+//     response envelope {"success", "data"}, or an error response
+//     {"success": false, "status", "message"}, whose *APIError errors.As
+//     finds.
 func DecodeLead(data []byte) (Lead, error) {
 	d := jsonwire.NewDecoder(data)
 	d.SetMaxDepth(maxDepth)
+	if d.Peek() == jsonwire.Array {
+		// Rule: a list of leads is not a lead.
+		if err := d.Skip(); err != nil {
+			var list lead.ErrorList
+			list.Append("", err)
+			return Lead{}, list.Err()
+		}
+		return Lead{}, notLead("want a lead object, got a list of leads: decode a POST /leads/search response with DecodeLeadList", kindCause{lead.ErrType})
+	}
 	var l Lead
 	err := d.Object(func(k []byte) error { return leadKey(d, &l, k) })
 	if err == nil || !jsonwire.IsHard(err) {
 		if end := d.End(); end != nil {
 			err = end
+		} else if w := wrapperErr(&l, data); w != nil {
+			// Rule: a response around a lead, or an error response, is
+			// not a lead.
+			return Lead{}, w
 		}
 	}
 	if err == nil {
@@ -183,10 +208,7 @@ func DecodeLead(data []byte) (Lead, error) {
 	}
 	var list lead.ErrorList
 	list.Append("", err)
-	if jsonwire.IsHard(err) {
-		return Lead{}, list.Err()
-	}
-	return l, list.Err()
+	return Lead{}, list.Err()
 }
 
 // UnmarshalJSON decodes data with DecodeLead.
@@ -270,10 +292,6 @@ func leadKey(d *jsonwire.Decoder, l *Lead, k []byte) error {
 		return readInt(d, &l.DateLastContacted)
 	case "interaction_count":
 		return readInt(d, &l.InteractionCount)
-	case "converted_unit":
-		return readString(d, &l.ConvertedUnit)
-	case "converted_value":
-		return readNumber(d, &l.ConvertedValue)
 	}
 	return extra(d, &l.Extra, k)
 }
@@ -587,8 +605,6 @@ func (l Lead) AppendJSON(dst []byte) []byte {
 	w.int("date_modified", l.DateModified)
 	w.int("date_last_contacted", l.DateLastContacted)
 	w.int("interaction_count", l.InteractionCount)
-	w.str("converted_unit", l.ConvertedUnit)
-	w.num("converted_value", l.ConvertedValue)
 	w.extra(l.Extra)
 	return append(w.b, '}')
 }

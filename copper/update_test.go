@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/leadbridge/leadbridge/internal/golden"
 	"github.com/leadbridge/leadbridge/internal/testkit"
 	"github.com/leadbridge/leadbridge/lead"
@@ -161,5 +163,101 @@ func TestUpdateRules(t *testing.T) {
 				t.Errorf("body = %s, want %s", got, tt.body)
 			}
 		})
+	}
+}
+
+// TestUpdateMoney: every change of monetary_value and monetary_unit is
+// sent, with monetary_unit absent or null as in Copper's own examples, and
+// a value still set is never nulled. Applying the body to before gives
+// after.
+func TestUpdateMoney(t *testing.T) {
+	tests := []struct {
+		name          string
+		tr            Translator
+		before, after string // members of the lead besides name
+		body          string
+	}{
+		{name: "amount, unit absent", before: `"monetary_value":100`, after: `"monetary_value":250.5`, body: `{"monetary_value":250.5}`},
+		{name: "amount, unit null", before: `"monetary_value":100,"monetary_unit":null`, after: `"monetary_value":250.5,"monetary_unit":null`, body: `{"monetary_value":250.5}`},
+		{name: "amount, unit set", before: `"monetary_value":100,"monetary_unit":"EUR"`, after: `"monetary_value":250.5,"monetary_unit":"EUR"`, body: `{"monetary_value":250.5}`},
+		{name: "amount, default currency", tr: Translator{DefaultCurrency: "USD"}, before: `"monetary_value":100`, after: `"monetary_value":250.5`, body: `{"monetary_value":250.5}`},
+		{name: "unit only", before: `"monetary_value":100,"monetary_unit":"EUR"`, after: `"monetary_value":100,"monetary_unit":"USD"`, body: `{"monetary_unit":"USD"}`},
+		{name: "unit added", before: `"monetary_value":100`, after: `"monetary_value":100,"monetary_unit":"EUR"`, body: `{"monetary_unit":"EUR"}`},
+		{name: "unit nulled", before: `"monetary_value":100,"monetary_unit":"EUR"`, after: `"monetary_value":100,"monetary_unit":null`, body: `{"monetary_unit":null}`},
+		{name: "unit left out", before: `"monetary_value":100,"monetary_unit":"EUR"`, after: `"monetary_value":100`, body: `{"monetary_unit":null}`},
+		{name: "both", before: `"monetary_value":100,"monetary_unit":"EUR"`, after: `"monetary_value":250.5,"monetary_unit":"USD"`, body: `{"monetary_value":250.5,"monetary_unit":"USD"}`},
+		{name: "cleared", before: `"monetary_value":100,"monetary_unit":"EUR"`, after: `"monetary_value":null,"monetary_unit":null`, body: `{"monetary_value":null,"monetary_unit":null}`},
+		{name: "cleared, unit absent", before: `"monetary_value":100`, after: `"monetary_value":null`, body: `{"monetary_value":null}`},
+		{name: "unchanged, unit absent", before: `"monetary_value":100`, after: `"monetary_value":100`, body: `{}`},
+		{name: "unchanged, unit null", before: `"monetary_value":100,"monetary_unit":null`, after: `"monetary_value":100,"monetary_unit":null`, body: `{}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			beforeDoc := []byte(`{"name":"A",` + tt.before + `}`)
+			afterDoc := []byte(`{"name":"A",` + tt.after + `}`)
+			before, after := fullLead(t, tt.tr, beforeDoc), fullLead(t, tt.tr, afterDoc)
+			req, _, err := tt.tr.UpdateRequest(before, after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := req.AppendJSON(nil)
+			if !testkit.JSONEqual([]byte(tt.body), got) {
+				t.Errorf("UpdateRequest body = %s, want %s", got, tt.body)
+			}
+			// Applying the body to before gives after (absent and null
+			// both say "no value").
+			applied := fullLead(t, tt.tr, overlay(t, beforeDoc, got))
+			if diff := cmp.Diff(moneyOf(after), moneyOf(applied)); diff != "" {
+				t.Errorf("body applied to before mismatch (-after +applied):\n%s", diff)
+			}
+		})
+	}
+}
+
+// fullLead is ToLead of doc with its vendor data.
+func fullLead(t *testing.T, tr Translator, doc []byte) lead.Lead {
+	t.Helper()
+	in, err := DecodeLead(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := tr.ToLead(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// moneyOf is what l says about money: its Value and the amount kept in
+// vendor data.
+func moneyOf(l lead.Lead) []string {
+	out := []string{string(l.Vendor["copper"].AsWritten["monetary_value"])}
+	if l.Value != nil {
+		out = append(out, lead.FormatDecimal(l.Value.Amount), l.Value.Currency)
+	}
+	return out
+}
+
+// TestUpdateReportsOnlySentFields: notes on custom fields that the body
+// does not carry are left out of UpdateRequest's report.
+func TestUpdateReportsOnlySentFields(t *testing.T) {
+	tr := account(t)
+	tr.Location = nil // every written Date notes that UTC was assumed
+	day := func(d int) lead.CustomField {
+		return lead.CustomField{Key: "copper:420105", Type: lead.FieldDate, Date: &lead.Date{Year: 2024, Month: 8, Day: d}}
+	}
+	before := lead.Lead{Name: lead.Name{Full: "A"}, Description: "d", CustomFields: []lead.CustomField{day(14)}}
+	after := before
+	after.Description = "e"
+	after.CustomFields = []lead.CustomField{day(14)} // not shared with before
+	_, rep, err := tr.UpdateRequest(before, after)
+	if err != nil || len(rep) != 0 {
+		t.Errorf("date unchanged: report %v, err %v", rep, err)
+	}
+	after.CustomFields[0] = day(15)
+	req, rep, err := tr.UpdateRequest(before, after)
+	want := lead.Report{{Path: "custom_fields[0].date", Kind: lead.Defaulted, Reason: "no account time zone: the date was written as midnight UTC"}}
+	if diff := cmp.Diff(want, rep); err != nil || diff != "" {
+		t.Errorf("date changed: err %v, report mismatch (-want +got):\n%s\nbody: %s", err, diff, req.AppendJSON(nil))
 	}
 }

@@ -19,10 +19,9 @@ const (
 	// Defaulted: the target needed a value the source lacked, and a
 	// configured default filled it.
 	Defaulted ChangeKind = "defaulted"
-	// Unverified: the value was carried as it is, but nothing the
-	// translator knows could confirm it (a currency code that is not ISO
-	// 4217, taken as the account's own while the account's currencies
-	// are unknown).
+	// Unverified: the value was carried as the source wrote it, but the
+	// account list it should be checked against was not given or lacks it
+	// (a currency code that is not ISO 4217, a Copper status name).
 	Unverified ChangeKind = "unverified"
 )
 

@@ -164,7 +164,7 @@ func TestConverterErrors(t *testing.T) {
 		{"missing pipedrive account", []string{"--pipedrive-account", filepath.Join(dir, "nope")},
 			"pipedrive account: " + filepath.Join(dir, "nope") + ": no such file or directory (looked for dealFields.json, leadLabels.json, currencies.json, persons.json, organizations.json, users.json)"},
 		{"empty copper account", []string{"--copper-account", emptyAcct},
-			"copper account: " + emptyAcct + ": holds none of the account exports (looked for custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json)"},
+			"copper account: " + emptyAcct + ": holds none of the account exports (looked for custom_field_definitions.json, lead_statuses.json, account.json, people.json, companies.json, users.json)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"convert", "--from", "pipedrive", "--to", "copper", "--progress", "never"}, tt.args...)

@@ -33,7 +33,7 @@ func TestSummarySamples(t *testing.T) {
 		want           []string // lines of the summary
 	}{
 		{"pipedrive", "copper", filepath.Join(pdDir, "leads.ndjson"), []string{
-			"0d9782bfcdc83011ac8efe121c5989f1ba2dde83 (Next follow-up) changed 5",
+			"458bfed0a712755f6cace4d519d5269512e74f7b (Budget) dropped (no_place) 3",
 			"4c8b1eb44f1eaccf4372a2a784a67245a398d022_locality (Site address) dropped (unmapped) 5",
 			"add_time dropped (target_sets) 50",
 			"emails[] dropped (no_place) 5",
@@ -42,7 +42,7 @@ func TestSummarySamples(t *testing.T) {
 		}},
 		{"copper", "pipedrive", filepath.Join(cpDir, "leads.ndjson"), []string{
 			"custom_fields[id=420106] (Newsletter Opt-in) dropped (unmapped) 12",
-			"custom_fields[id=420105] (Next Follow-up) changed 17",
+			"custom_fields[id=420108] (Win Probability) dropped (no_place) 20",
 			"name derived 50",
 			"tags[] dropped (unmapped) 30",
 		}},

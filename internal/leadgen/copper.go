@@ -3,6 +3,7 @@ package leadgen
 import (
 	"io"
 	"strconv"
+	"time"
 )
 
 // Copper writes n Copper leads to w, one JSON object per line, each shaped
@@ -332,7 +333,9 @@ func (g *gen) cpCustomField(d *cpDef, nm *name, createdDay int) {
 		}
 		g.buf = append(g.buf, ']')
 	case d.typ == "Date":
-		g.int((createdDay + g.between(1, 90)) * 86400)
+		// Copper stores a date as midnight in the account's time zone:
+		// the sample account's is America/Los_Angeles.
+		g.int(losAngelesMidnight(createdDay + g.between(1, 90)))
 	case d.typ == "Checkbox":
 		g.bool(g.chance(70))
 	case d.typ == "Float":
@@ -356,4 +359,26 @@ func (g *gen) cpCustomField(d *cpDef, nm *name, createdDay int) {
 		g.null()
 	}
 	g.buf = append(g.buf, '}')
+}
+
+// losAngelesMidnight returns the Unix seconds of midnight in
+// America/Los_Angeles on the day that starts day*86400 seconds after the
+// epoch in UTC, by the United States' daylight-saving rule since 2007
+// (from 02:00 on March's second Sunday to 02:00 on November's first
+// Sunday): 07:00Z in daylight-saving time, 08:00Z otherwise. It needs no
+// time zone database.
+func losAngelesMidnight(day int) int {
+	t := time.Unix(int64(day)*86400, 0).UTC()
+	y := t.Year()
+	// nthSunday returns the day of the month of the nth Sunday of m.
+	nthSunday := func(m time.Month, n int) int {
+		first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Weekday()
+		return 1 + (7-int(first))%7 + 7*(n-1)
+	}
+	start := time.Date(y, time.March, nthSunday(time.March, 2), 0, 0, 0, 0, time.UTC)
+	end := time.Date(y, time.November, nthSunday(time.November, 1), 0, 0, 0, 0, time.UTC)
+	if t.After(start) && !t.After(end) {
+		return day*86400 + 7*3600
+	}
+	return day*86400 + 8*3600
 }
