@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/leadbridge/leadbridge/lead"
+	"github.com/leadbridge/leadbridge/pipedrive"
 )
 
 // The system names of lead.Ref.System and lead.Lead.Vendor.
@@ -709,11 +710,26 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 
 	if plan.person == nil {
 		pc := &PersonCreate{Name: name, OwnerID: owner, VisibleTo: visibleTo}
+		// Categories become Pipedrive's labels by meaning (a Copper
+		// "personal" email is a Pipedrive "home" one); pipedrive knows
+		// the words.
 		for i, e := range l.Emails {
-			pc.Email = append(pc.Email, ContactValue{Value: e.Address, Label: string(e.Category), Primary: i == 0})
+			label, why := pipedrive.EmailLabel(e.Category)
+			if why != "" {
+				path := "email.category" // Copper's one email
+				if i > 0 {
+					path = "emails" + lead.IndexPath(i) + ".category"
+				}
+				r.note(path, lead.Changed, why, string(e.Category)+" became "+label)
+			}
+			pc.Email = append(pc.Email, ContactValue{Value: e.Address, Label: label, Primary: i == 0})
 		}
 		for i, p := range l.Phones {
-			pc.Phone = append(pc.Phone, ContactValue{Value: p.Number, Label: string(p.Category), Primary: i == 0})
+			label, why := pipedrive.PhoneLabel(p.Category)
+			if why != "" {
+				r.note("phone_numbers"+lead.IndexPath(i)+".category", lead.Changed, why, string(p.Category)+" became "+label)
+			}
+			pc.Phone = append(pc.Phone, ContactValue{Value: p.Number, Label: label, Primary: i == 0})
 		}
 		plan.newPerson = pc
 		if pc.Name == "" {
