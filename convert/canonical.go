@@ -78,8 +78,10 @@ var freeKeys = map[string]bool{"vendor": true, "raw": true}
 // canonical key only in case, and keys no canonical type has.
 func checkKeys(d *jsonwire.Decoder) error {
 	known := canonicalKeys()
-	var walk func() error
-	walk = func() error {
+	// field is true for the elements of custom_fields, the one place where
+	// "number" is a decimal; elsewhere it is a phone number, a string.
+	var walk func(field bool) error
+	walk = func(field bool) error {
 		switch d.Peek() {
 		case jsonwire.Object:
 			return d.Object(func(key []byte) error {
@@ -97,8 +99,8 @@ func checkKeys(d *jsonwire.Decoder) error {
 					d.Skip()
 					return &lead.FieldError{Rule: "unknown key", Err: lead.ErrInvalid}
 				}
-				switch k {
-				case "amount", "number":
+				switch {
+				case k == "amount" || k == "number" && field:
 					// Checked here, where the path is known: encoding/json
 					// drops the path of errors from UnmarshalJSON methods.
 					if d.Null() {
@@ -110,7 +112,7 @@ func checkKeys(d *jsonwire.Decoder) error {
 					}
 					_, err = lead.ParseDecimal(string(n))
 					return err
-				case "expected_close_date", "date":
+				case k == "expected_close_date" || k == "date":
 					if d.Null() {
 						return nil
 					}
@@ -121,15 +123,15 @@ func checkKeys(d *jsonwire.Decoder) error {
 					_, err = lead.ParseDate(s)
 					return err
 				}
-				return walk()
+				return walk(k == "custom_fields")
 			})
 		case jsonwire.Array:
-			return d.Array(func(int) error { return walk() })
+			return d.Array(func(int) error { return walk(field) })
 		default:
 			return d.Skip()
 		}
 	}
-	return walk()
+	return walk(false)
 }
 
 // canonicalKeys is the set of JSON names of package lead's types, built
