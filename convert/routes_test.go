@@ -1,0 +1,146 @@
+package convert
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/leadbridge/leadbridge/internal/testkit"
+	"github.com/leadbridge/leadbridge/lead"
+)
+
+// A corpusRecord is one lead of the sample corpus.
+type corpusRecord struct {
+	name string
+	rec  []byte
+}
+
+// corpusOf returns every sample lead of a vendor: the 50 generated leads
+// of leads.ndjson and the per-case leads of leads/*.json.
+func corpusOf(t *testing.T, vendor Format) []corpusRecord {
+	t.Helper()
+	dir := filepath.Join(root, string(vendor))
+	var out []corpusRecord
+	f, err := os.Open(filepath.Join(dir, "leads.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		out = append(out, corpusRecord{"leads.ndjson:" + strconv.Itoa(n), bytes.Clone(sc.Bytes())})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "leads", "*.json"))
+	for _, p := range files {
+		out = append(out, corpusRecord{"leads/" + filepath.Base(p), testkit.MustRead(t, p)})
+	}
+	if len(out) < 60 {
+		t.Fatalf("%s corpus: %d leads, want the 50 generated and the per-case ones", vendor, len(out))
+	}
+	return out
+}
+
+// TestCanonicalRoutesAgree: vendor → canonical → vendor gives the same
+// output bytes as the direct route, for every sample lead of both vendors,
+// to both vendors, with the sample mapping, accounts and directory and
+// with none. Reports: across vendors, the direct report is the canonical
+// leg's and the second leg's together (paths named as the lead's own
+// system names them on both routes); to the same vendor, the identity
+// reports only what the way back could not restore, on both routes.
+// Errors are the same lines.
+func TestCanonicalRoutesAgree(t *testing.T) {
+	setups := map[string]Converter{"sample": sample(t), "zero": {}}
+	for setupName, c := range setups {
+		conv := func(from, to Format) *RecordConverter {
+			rc, err := NewRecordConverter(from, to, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rc
+		}
+		for _, from := range []Format{Pipedrive, Copper} {
+			toCanonical := conv(from, Canonical)
+			for _, r := range corpusOf(t, from) {
+				for _, to := range []Format{Pipedrive, Copper} {
+					t.Run(setupName+"/"+string(from)+"→"+string(to)+"/"+r.name, func(t *testing.T) {
+						direct, drep, derr := conv(from, to).Convert(r.rec, nil)
+						canon, crep, cerr := toCanonical.Convert(r.rec, nil)
+						if cerr != nil {
+							if diff := cmp.Diff(testkit.ErrorLines(derr), testkit.ErrorLines(cerr)); diff != "" {
+								t.Errorf("the canonical leg failed otherwise than the direct route (-direct +canonical):\n%s", diff)
+							}
+							return
+						}
+						via, vrep, verr := conv(Canonical, to).Convert(canon, nil)
+						if diff := cmp.Diff(testkit.ErrorLines(derr), testkit.ErrorLines(verr)); diff != "" {
+							t.Fatalf("errors differ (-direct +via canonical):\n%s\ncanonical: %s", diff, canon)
+						}
+						if diff := cmp.Diff(string(direct), string(via)); diff != "" {
+							t.Errorf("output differs (-direct +via canonical):\n%s\ncanonical: %s", diff, canon)
+						}
+						got := vrep
+						if from != to {
+							got = finish(append(slices.Clone(crep), vrep...))
+						}
+						if diff := cmp.Diff(drep, got); diff != "" {
+							t.Errorf("report differs (-direct +via canonical):\n%s", diff)
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+// TestCanonicalToVendorUsesMapping: canonical → Pipedrive maps a Copper
+// assignee by the mapping's users (it was dropped as "not a Pipedrive
+// integer id"), and canonical → Copper fills a Pipedrive lead's contact
+// from the directory (it was rejected with "name: required").
+func TestCanonicalToVendorUsesMapping(t *testing.T) {
+	c := sample(t)
+	run := func(to Format, rec string) ([]byte, lead.Report) {
+		t.Helper()
+		rc, err := NewRecordConverter(Canonical, to, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, rep, err := rc.Convert([]byte(rec), nil)
+		if err != nil {
+			t.Fatalf("canonical → %s: %v", to, err)
+		}
+		return out, rep
+	}
+	out, rep := run(Pipedrive, `{"name":{"full":"Ana García"},"phone_numbers":[{"number":"+34 600 000 000","category":"mobile"}],`+
+		`"company_name":"Acme SL","owner":{"system":"copper","id":"814201"}}`)
+	if !bytes.Contains(out, []byte(`"owner_id":11208433`)) || !bytes.Contains(out, []byte(`"person":{"name":"Ana García"`)) {
+		t.Errorf("canonical → pipedrive did not map the assignee or plan the person:\n%s\nreport: %v", out, rep)
+	}
+	out, rep = run(Copper, `{"title":"Renewal","person":{"system":"pipedrive","id":"2101"},"owner":{"system":"pipedrive","id":"11208433"}}`)
+	if !bytes.Contains(out, []byte(`"name":"Anna Schäfer"`)) || !bytes.Contains(out, []byte(`"assignee_id":814201`)) {
+		t.Errorf("canonical → copper did not fill the contact or map the owner:\n%s\nreport: %v", out, rep)
+	}
+}
+
+// TestCanonicalPhoneNumbers: the canonical reader takes a phone number as
+// the string it is; a custom field's number is still a decimal.
+func TestCanonicalPhoneNumbers(t *testing.T) {
+	l, err := DecodeCanonical([]byte(`{"title":"T","phone_numbers":[{"number":"+49 30 1234","category":"work"}]}`))
+	if err != nil || len(l.Phones) != 1 || l.Phones[0].Number != "+49 30 1234" {
+		t.Errorf("DecodeCanonical: %+v, %v", l.Phones, err)
+	}
+	_, err = DecodeCanonical([]byte(`{"title":"T","custom_fields":[{"key":"k","type":"number","number":"12"}]}`))
+	if err == nil || !strings.Contains(err.Error(), "custom_fields[0].number") {
+		t.Errorf("a custom number as a string: error %v, want one naming custom_fields[0].number", err)
+	}
+}
