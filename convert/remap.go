@@ -325,11 +325,17 @@ func copperStatusName(l lead.Lead) string {
 // fieldsToCopper maps Pipedrive custom fields onto Copper definitions.
 func (r *remapper) fieldsToCopper(in []lead.CustomField) []lead.CustomField {
 	var out []lead.CustomField
-	for _, f := range in {
+	for i, f := range in {
 		key := sourceKey(f, systemPipedrive)
 		path := key
 		if !f.IsSet() {
 			continue // an unset field carries nothing
+		}
+		if isFieldOf(f, systemCopper) {
+			// Already a Copper field (a canonical lead naming both systems).
+			out = append(out, f)
+			r.fieldPaths = append(r.fieldPaths, "custom_fields["+strconv.Itoa(i)+"]")
+			continue
 		}
 		fm, ok := r.m.fieldByPipedrive(key)
 		if !ok {
@@ -375,6 +381,12 @@ func (r *remapper) fieldsToPipedrive(in []lead.CustomField) []lead.CustomField {
 		}
 		key := sourceKey(f, systemCopper)
 		path := "custom_fields[" + strconv.Itoa(i) + "]"
+		if isFieldOf(f, systemPipedrive) {
+			// Already a Pipedrive field (a canonical lead naming both systems).
+			out = append(out, f)
+			r.fieldPaths = append(r.fieldPaths, path)
+			continue
+		}
 		id, _ := strconv.ParseInt(key, 10, 64)
 		fm, ok := r.m.fieldByCopper(id)
 		if !ok {
@@ -400,6 +412,15 @@ func (r *remapper) fieldsToPipedrive(in []lead.CustomField) []lead.CustomField {
 		r.fieldPaths = append(r.fieldPaths, path)
 	}
 	return out
+}
+
+// isFieldOf reports whether f is a custom field of system: its source,
+// or else its key, names the system.
+func isFieldOf(f lead.CustomField, system string) bool {
+	if f.Source != nil {
+		return f.Source.System == system
+	}
+	return strings.HasPrefix(f.Key, system+":")
 }
 
 func fieldDetail(system, key, name string) string {
@@ -653,6 +674,32 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 		}
 	}
 
+	// A canonical lead may already link a Pipedrive person: that link
+	// stands, and nothing is matched or created in its place.
+	if !r.linkedPerson(l, plan, name) {
+		r.matchOrCreate(l, plan, name, email, owner, visibleTo)
+	}
+
+	if l.JobTitle != "" {
+		r.drop("title", "Pipedrive persons created here carry no job title", l.JobTitle)
+	}
+	for i, s := range l.Socials {
+		r.drop("socials"+lead.IndexPath(i), "Pipedrive persons have no social profiles", s.URL)
+	}
+	for i, w := range l.Websites {
+		r.drop("websites"+lead.IndexPath(i), "Pipedrive persons have no websites", w.URL)
+	}
+	if l.Address != nil {
+		r.drop("address", "Pipedrive leads and persons have no postal address", formatAddress(*l.Address))
+	}
+	l.Name, l.JobTitle, l.Emails, l.Phones, l.Socials, l.Websites, l.Address, l.CompanyName =
+		lead.Name{}, "", nil, nil, nil, nil, nil, ""
+}
+
+// matchOrCreate finds the contact's Pipedrive person in the directory
+// (by email, then by name and company) or plans a new person, and its
+// organization.
+func (r *remapper) matchOrCreate(l *lead.Lead, plan *contactPlan, name, email string, owner int64, visibleTo string) {
 	if r.dir != nil {
 		var how string
 		var several []Person // an ambiguous match, reported when nothing decides
@@ -736,7 +783,14 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 			pc.Name = l.Title
 		}
 		r.note("name", lead.Derived, "a new Pipedrive person is created first from the contact data", pc.Name)
-		if l.CompanyName != "" {
+		if id, ok := refID(l.Organization, systemPipedrive); ok {
+			// The lead's own organization link stands.
+			pc.OrgID = id
+			r.note("organization", lead.Derived, "the new person belongs to the Pipedrive organization the lead links", "pipedrive organization "+itoa(id))
+			if l.CompanyName != "" {
+				r.drop("company_name", "the lead links a Pipedrive organization; its company name is not written to it", l.CompanyName)
+			}
+		} else if l.CompanyName != "" {
 			var orgs []Organization
 			if r.dir != nil {
 				orgs = r.dir.FindPipedriveOrganizationsByName(l.CompanyName)
@@ -753,21 +807,50 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 			}
 		}
 	}
+}
 
-	if l.JobTitle != "" {
-		r.drop("title", "Pipedrive persons created here carry no job title", l.JobTitle)
+// linkedPerson uses the Pipedrive person that l already links, as a
+// canonical lead naming both systems can: it is the contact, and its
+// organization the lead's unless the lead links another. It reports
+// whether l links one.
+func (r *remapper) linkedPerson(l *lead.Lead, plan *contactPlan, name string) bool {
+	id, ok := refID(l.Person, systemPipedrive)
+	if !ok {
+		return false
 	}
-	for i, s := range l.Socials {
-		r.drop("socials"+lead.IndexPath(i), "Pipedrive persons have no social profiles", s.URL)
+	p := Person{ID: id}
+	known := false
+	if r.dir != nil {
+		p, known = r.dir.PipedrivePerson(id)
+		p.ID = id
 	}
-	for i, w := range l.Websites {
-		r.drop("websites"+lead.IndexPath(i), "Pipedrive persons have no websites", w.URL)
+	plan.person = &p
+	r.note("person", lead.Derived, "the contact is the Pipedrive person the lead links", "pipedrive person "+itoa(id))
+	if !known {
+		// Without the person's record nothing can be compared: the
+		// contact data stays with the person as it is in Pipedrive.
+		if name != "" {
+			r.drop("name", "the linked person is not in the directory; persons are not updated", name)
+		}
+		for i, e := range l.Emails {
+			r.drop("emails"+lead.IndexPath(i), "the linked person is not in the directory; persons are not updated", e.Address)
+		}
+		for i, ph := range l.Phones {
+			r.drop("phone_numbers"+lead.IndexPath(i), "the linked person is not in the directory; persons are not updated", ph.Number)
+		}
+	} else {
+		if name != "" && foldName(name) != foldName(p.Name) {
+			r.drop("name", "the linked person has another name; persons are not updated", name)
+		}
+		r.checkKnown(l, p)
 	}
-	if l.Address != nil {
-		r.drop("address", "Pipedrive leads and persons have no postal address", formatAddress(*l.Address))
+	if _, ok := refID(l.Organization, systemPipedrive); !ok && p.OrganizationID != 0 {
+		l.Organization = ref(systemPipedrive, p.OrganizationID)
 	}
-	l.Name, l.JobTitle, l.Emails, l.Phones, l.Socials, l.Websites, l.Address, l.CompanyName =
-		lead.Name{}, "", nil, nil, nil, nil, nil, ""
+	if l.CompanyName != "" {
+		r.drop("company_name", "the lead links a Pipedrive person; persons and organizations are not updated", l.CompanyName)
+	}
+	return true
 }
 
 // checkKnown reports the contact data of a Copper lead that the matched

@@ -132,6 +132,51 @@ func TestCanonicalToVendorUsesMapping(t *testing.T) {
 	}
 }
 
+// TestCanonicalMixedRefs: a canonical lead naming both systems is remapped
+// from the other one, and what already belongs to the target stands: a
+// Pipedrive person link is not replaced by a new person, a Copper custom
+// field is not dropped as unmapped.
+func TestCanonicalMixedRefs(t *testing.T) {
+	c := sample(t)
+	rc, err := NewRecordConverter(Canonical, Pipedrive, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, rep, err := rc.Convert([]byte(`{"name":{"full":"Ana García"},"emails":[{"address":"ana@example.org"}],`+
+		`"person":{"system":"pipedrive","id":"2101"},"owner":{"system":"copper","id":"814201"}}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(out, []byte(`"person":{`)) || !bytes.Contains(out, []byte(`"person_id":2101`)) ||
+		!bytes.Contains(out, []byte(`"organization_id":501`)) || !bytes.Contains(out, []byte(`"owner_id":11208433`)) {
+		t.Errorf("canonical → pipedrive replaced the lead's person link:\n%s\nreport: %v", out, rep)
+	}
+	// The contact data the linked person does not hold is reported.
+	for _, p := range []string{"name", "email"} {
+		if !slices.ContainsFunc(rep, func(ch lead.Change) bool { return ch.Path == p && ch.Kind == lead.Dropped }) {
+			t.Errorf("%s not reported as dropped: %v", p, rep)
+		}
+	}
+
+	rc, err = NewRecordConverter(Canonical, Copper, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, rep, err = rc.Convert([]byte(`{"title":"Renewal","person":{"system":"pipedrive","id":"2101"},`+
+		`"custom_fields":[{"key":"copper:420101","type":"text","source":{"system":"copper","id":"420101"},"text":"SPRING"}]}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte(`{"custom_field_definition_id":420101,"value":"SPRING"}`)) {
+		t.Errorf("canonical → copper dropped the lead's Copper field:\n%s\nreport: %v", out, rep)
+	}
+	for _, ch := range rep {
+		if ch.Kind == lead.Dropped && strings.HasPrefix(ch.Path, "custom_fields") {
+			t.Errorf("reported %v", ch)
+		}
+	}
+}
+
 // TestCanonicalPhoneNumbers: the canonical reader takes a phone number as
 // the string it is; a custom field's number is still a decimal.
 func TestCanonicalPhoneNumbers(t *testing.T) {
