@@ -43,7 +43,7 @@ func TestCategoriesAcross(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkCategory(t, "email "+tt.email, out.Email.Value.Category.Value, tt.wantE.word, rep, "emails[0].category", tt.email, tt.wantE.changed)
+			checkCategory(t, "email "+tt.email, out.Email.Value.Category.Value, tt.wantE.word, rep, "email.category", tt.email, tt.wantE.changed)
 			checkCategory(t, "phone "+tt.phone, out.PhoneNumbers.Value[0].Category.Value, tt.wantP.word, rep, "phone_numbers[0].category", tt.phone, tt.wantP.changed)
 		}
 	})

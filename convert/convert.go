@@ -257,6 +257,8 @@ var (
 		"seen": "was_seen", "visibility": "visible_to", "source.name": "source_name",
 		"source.origin": "origin", "source.origin_id": "origin_id", "source.channel": "channel",
 		"source.channel_id": "channel_id", "labels": "label_ids",
+		// The linked person's first email is the Copper lead's email.
+		"emails[0]": "email",
 	}
 	copperNames = map[string]string{
 		"ids": "id", "created_at": "date_created", "modified_at": "date_modified",
