@@ -54,9 +54,9 @@
 // name the other vendor is remapped by the Mapping and the Directory (a
 // Pipedrive person ref fills a Copper lead's contact; a Copper assignee
 // becomes a Pipedrive owner), and its report names paths as the direct
-// route's does; a lead that carries the target's own vendor data comes out
-// as the identity writes it, the lead object; any other lead is the
-// target's create body. What a lead naming both systems already holds of
+// route's does; a lead read from the target (it carries the target's
+// vendor data or lead id) comes out as the identity writes it, the lead
+// object; any other lead is the target's create body. What a lead naming both systems already holds of
 // the target (a Pipedrive person link, a custom field of the target)
 // stands.
 //

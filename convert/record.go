@@ -16,15 +16,16 @@
 // from the other vendor (its ids, refs, custom fields or vendor data name
 // that system) is remapped by the mapping and the directory exactly as the
 // direct route does, and its report names paths as the direct route's
-// does; a lead carrying the target's own vendor data comes out as the
-// identity writes it (the lead object); any other lead is the target's
-// create body.
+// does; a lead read from the target (it carries the target's vendor data
+// or lead id) comes out as the identity writes it, the lead object; any
+// other lead is the target's create body.
 package convert
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/leadbridge/leadbridge/copper"
@@ -131,14 +132,14 @@ type appender interface{ AppendJSON([]byte) []byte }
 // would: a lead read from Copper (its refs, ids, custom fields or vendor
 // data name Copper) as Copper → Pipedrive does, remapped by the mapping
 // and the directory into a Bundle; a lead read from Pipedrive (it carries
-// Pipedrive's vendor data) as Pipedrive → Pipedrive does, into the lead
-// object; any other lead into the POST /v1/leads body. The report names
+// Pipedrive's vendor data or lead id) as Pipedrive → Pipedrive does, into
+// the lead object; any other lead into the POST /v1/leads body. The report names
 // paths as the route the lead came from does.
 func (c Converter) canonicalToPipedrive(l lead.Lead) (appender, lead.Report, error) {
 	switch {
 	case names(l, systemCopper):
 		return result(c.copperLeadToPipedrive(l, nil))
-	case hasVendor(l, systemPipedrive):
+	case readFrom(l, systemPipedrive):
 		return result(c.PipedriveTranslator().LeadObject(l))
 	}
 	return result(c.PipedriveTranslator().FromLead(l))
@@ -153,7 +154,7 @@ func (c Converter) canonicalToCopper(l lead.Lead) (appender, lead.Report, error)
 	switch {
 	case names(l, systemPipedrive):
 		return result(pipedriveLeadToCopper(c, l, nil, copper.Translator.FromLead))
-	case hasVendor(l, systemCopper):
+	case readFrom(l, systemCopper):
 		return result(c.CopperTranslator().LeadObject(l))
 	}
 	return result(c.CopperTranslator().FromLead(l))
@@ -170,6 +171,14 @@ func result[T appender](v T, rep lead.Report, err error) (appender, lead.Report,
 func hasVendor(l lead.Lead, system string) bool {
 	_, ok := l.Vendor[system]
 	return ok
+}
+
+// readFrom reports whether l is a lead read from system: it carries the
+// system's vendor data or the system's id for the lead. Every lead an
+// adapter's ToLead makes has one or the other (an absent id is listed in
+// the vendor data).
+func readFrom(l lead.Lead, system string) bool {
+	return hasVendor(l, system) || slices.ContainsFunc(l.IDs, func(r lead.Ref) bool { return r.System == system })
 }
 
 // names reports whether l came from system: its vendor data, an id, a

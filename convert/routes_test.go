@@ -64,51 +64,68 @@ func corpusOf(t *testing.T, vendor Format) []corpusRecord {
 // reports only what the way back could not restore, on both routes.
 // Errors are the same lines.
 func TestCanonicalRoutesAgree(t *testing.T) {
-	setups := map[string]Converter{"sample": sample(t), "zero": {}}
-	for setupName, c := range setups {
-		conv := func(from, to Format) *RecordConverter {
-			rc, err := NewRecordConverter(from, to, c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return rc
-		}
+	for setupName, c := range map[string]Converter{"sample": sample(t), "zero": {}} {
 		for _, from := range []Format{Pipedrive, Copper} {
-			toCanonical := conv(from, Canonical)
 			for _, r := range corpusOf(t, from) {
-				for _, to := range []Format{Pipedrive, Copper} {
-					t.Run(setupName+"/"+string(from)+"→"+string(to)+"/"+r.name, func(t *testing.T) {
-						direct, drep, derr := conv(from, to).Convert(r.rec, nil)
-						canon, crep, cerr := toCanonical.Convert(r.rec, nil)
-						if cerr != nil {
-							if diff := cmp.Diff(testkit.ErrorLines(derr), testkit.ErrorLines(cerr)); diff != "" {
-								t.Errorf("the canonical leg failed otherwise than the direct route (-direct +canonical):\n%s", diff)
-							}
-							return
-						}
-						via, vrep, verr := conv(Canonical, to).Convert(canon, nil)
-						// The bundled samples convert with the sample set-up
-						// (all 50 were once rejected via canonical).
-						if setupName == "sample" && strings.HasPrefix(r.name, "leads.ndjson") && verr != nil {
-							t.Errorf("canonical → %s rejected a bundled sample: %v", to, verr)
-						}
-						if diff := cmp.Diff(testkit.ErrorLines(derr), testkit.ErrorLines(verr)); diff != "" {
-							t.Fatalf("errors differ (-direct +via canonical):\n%s\ncanonical: %s", diff, canon)
-						}
-						if diff := cmp.Diff(string(direct), string(via)); diff != "" {
-							t.Errorf("output differs (-direct +via canonical):\n%s\ncanonical: %s", diff, canon)
-						}
-						got := vrep
-						if from != to {
-							got = finish(append(slices.Clone(crep), vrep...))
-						}
-						if diff := cmp.Diff(drep, got); diff != "" {
-							t.Errorf("report differs (-direct +via canonical):\n%s", diff)
-						}
-					})
-				}
+				// The bundled samples convert with the sample set-up
+				// (all 50 were once rejected via canonical).
+				mustConvert := setupName == "sample" && strings.HasPrefix(r.name, "leads.ndjson")
+				checkRoutes(t, setupName, c, from, r, mustConvert)
 			}
 		}
+	}
+}
+
+// TestCanonicalRoutesAgreeGenerated: the same over generated leads of
+// another seed than the bundled samples'.
+func TestCanonicalRoutesAgreeGenerated(t *testing.T) {
+	c := sample(t)
+	for _, from := range []Format{Pipedrive, Copper} {
+		for i, rec := range generate(t, from, 200, 7) {
+			checkRoutes(t, "generated", c, from, corpusRecord{"seed7:" + strconv.Itoa(i+1), rec}, false)
+		}
+	}
+}
+
+// checkRoutes converts r from → each vendor directly and through the
+// canonical JSON, and compares outputs, reports and errors.
+func checkRoutes(t *testing.T, setupName string, c Converter, from Format, r corpusRecord, mustConvert bool) {
+	t.Helper()
+	conv := func(from, to Format) *RecordConverter {
+		rc, err := NewRecordConverter(from, to, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rc
+	}
+	for _, to := range []Format{Pipedrive, Copper} {
+		t.Run(setupName+"/"+string(from)+"→"+string(to)+"/"+r.name, func(t *testing.T) {
+			direct, drep, derr := conv(from, to).Convert(r.rec, nil)
+			canon, crep, cerr := conv(from, Canonical).Convert(r.rec, nil)
+			if cerr != nil {
+				if diff := cmp.Diff(testkit.ErrorLines(derr), testkit.ErrorLines(cerr)); diff != "" {
+					t.Errorf("the canonical leg failed otherwise than the direct route (-direct +canonical):\n%s", diff)
+				}
+				return
+			}
+			via, vrep, verr := conv(Canonical, to).Convert(canon, nil)
+			if mustConvert && verr != nil {
+				t.Errorf("canonical → %s rejected a bundled sample: %v", to, verr)
+			}
+			if diff := cmp.Diff(testkit.ErrorLines(derr), testkit.ErrorLines(verr)); diff != "" {
+				t.Fatalf("errors differ (-direct +via canonical):\n%s\ncanonical: %s", diff, canon)
+			}
+			if diff := cmp.Diff(string(direct), string(via)); diff != "" {
+				t.Errorf("output differs (-direct +via canonical):\n%s\ncanonical: %s", diff, canon)
+			}
+			got := vrep
+			if from != to {
+				got = finish(append(slices.Clone(crep), vrep...))
+			}
+			if diff := cmp.Diff(drep, got); diff != "" {
+				t.Errorf("report differs (-direct +via canonical):\n%s", diff)
+			}
+		})
 	}
 }
 
