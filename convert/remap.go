@@ -149,6 +149,10 @@ func (r *remapper) toCopper(l lead.Lead) lead.Lead {
 	if l.Visibility != "" {
 		r.drop("visible_to", "Copper leads have no visibility", string(l.Visibility))
 		l.Visibility = ""
+	} else if w, ok := l.Vendor[systemPipedrive].AsWritten["visible_to"]; ok {
+		// A code whose meaning the plan did not give is kept only as
+		// written, in the vendor data this drops.
+		r.drop("visible_to", "Copper leads have no visibility", strings.Trim(string(w), `"`))
 	}
 
 	r.dropVendor(&l, systemPipedrive)
@@ -651,6 +655,11 @@ func (r *remapper) toPipedrive(l lead.Lead) (lead.Lead, contactPlan) {
 		}
 	}
 
+	// An amount without currency is kept only as written, in the vendor
+	// data this drops.
+	if w, ok := l.Vendor[systemCopper].AsWritten["monetary_value"]; ok && l.Value == nil && string(w) != "null" {
+		r.drop("monetary_value", "the amount has no currency (no monetary_unit, no default currency) and a Pipedrive value needs one", string(w))
+	}
 	r.dropVendor(&l, systemCopper)
 	l.CustomFields = r.fieldsToPipedrive(l.CustomFields)
 	return l, plan

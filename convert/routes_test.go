@@ -118,6 +118,9 @@ func checkRoutes(t *testing.T, setupName string, c Converter, from Format, r cor
 			if diff := cmp.Diff(string(direct), string(via)); diff != "" {
 				t.Errorf("output differs (-direct +via canonical):\n%s\ncanonical: %s", diff, canon)
 			}
+			if derr != nil {
+				return // a rejected record has no report
+			}
 			got := vrep
 			if from != to {
 				got = finish(append(slices.Clone(crep), vrep...))
@@ -126,6 +129,46 @@ func checkRoutes(t *testing.T, setupName string, c Converter, from Format, r cor
 				t.Errorf("report differs (-direct +via canonical):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestCanonicalRoutesStrict: under Strict both routes reject the same
+// records, and agree on the output of the others. The canonical route's
+// errors name what its second leg drops; what the first leg reported
+// (the source adapter's own drops) it does not repeat.
+func TestCanonicalRoutesStrict(t *testing.T) {
+	full := sample(t)
+	full.Strict = true
+	for name, c := range map[string]Converter{"sample": full, "zero": {Strict: true}} {
+		conv := func(from, to Format) *RecordConverter {
+			rc, err := NewRecordConverter(from, to, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rc
+		}
+		for _, from := range []Format{Pipedrive, Copper} {
+			to := Copper
+			if from == Copper {
+				to = Pipedrive
+			}
+			for _, r := range corpusOf(t, from) {
+				direct, _, derr := conv(from, to).Convert(r.rec, nil)
+				canon, _, cerr := conv(from, Canonical).Convert(r.rec, nil)
+				var via []byte
+				verr := cerr
+				if cerr == nil {
+					via, _, verr = conv(Canonical, to).Convert(canon, nil)
+				}
+				if (derr == nil) != (verr == nil) {
+					t.Errorf("%s %s → %s %s: direct error %v, via canonical %v", name, from, to, r.name, derr, verr)
+					continue
+				}
+				if !bytes.Equal(direct, via) {
+					t.Errorf("%s %s → %s %s: output differs:\n%s\n%s", name, from, to, r.name, direct, via)
+				}
+			}
+		}
 	}
 }
 
@@ -199,6 +242,36 @@ func TestCanonicalMixedRefs(t *testing.T) {
 	for _, ch := range rep {
 		if ch.Kind == lead.Dropped && strings.HasPrefix(ch.Path, "custom_fields") {
 			t.Errorf("reported %v", ch)
+		}
+	}
+}
+
+// TestCanonicalLegReportsVendorOnlyValues: what the canonical lead holds
+// only in vendor data (a visible_to code of an unknown plan, a Copper
+// amount without currency) is reported when the second leg drops it.
+func TestCanonicalLegReportsVendorOnlyValues(t *testing.T) {
+	tests := []struct {
+		from, to Format
+		rec      string
+		path     string
+	}{
+		{Pipedrive, Copper, `{"title":"T","organization_id":5,"visible_to":"3"}`, "visible_to"},
+		{Copper, Pipedrive, `{"name":"Ana","monetary_value":2500,"monetary_unit":null}`, "monetary_value"},
+	}
+	for _, tt := range tests {
+		var c Converter // no plan, no default currency
+		toCanonical, _ := NewRecordConverter(tt.from, Canonical, c)
+		canon, _, err := toCanonical.Convert([]byte(tt.rec), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, _ := NewRecordConverter(Canonical, tt.to, c)
+		_, rep, err := rc.Convert(canon, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(rep, func(ch lead.Change) bool { return ch.Path == tt.path && ch.Kind == lead.Dropped }) {
+			t.Errorf("canonical → %s: %s not reported as dropped: %v\ncanonical: %s", tt.to, tt.path, rep, canon)
 		}
 	}
 }
