@@ -288,3 +288,30 @@ func TestCanonicalPhoneNumbers(t *testing.T) {
 		t.Errorf("a custom number as a string: error %v, want one naming custom_fields[0].number", err)
 	}
 }
+
+// FuzzCanonicalRoutes: for any Pipedrive or Copper lead (the first byte
+// picks the vendor), the route through the canonical JSON writes what the
+// direct route writes, to both vendors, with the sample set-up and none.
+//
+// Run: go test ./convert -run '^$' -fuzz '^FuzzCanonicalRoutes$' -fuzztime 3m
+func FuzzCanonicalRoutes(f *testing.F) {
+	for i, from := range []Format{Pipedrive, Copper} {
+		files, _ := filepath.Glob(filepath.Join(root, string(from), "leads", "*.json"))
+		for _, p := range files {
+			f.Add(append([]byte{byte(i)}, testkit.MustRead(f, p)...))
+		}
+	}
+	setups := []Converter{sample(f), {}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 {
+			return
+		}
+		from := Pipedrive
+		if data[0]%2 == 1 {
+			from = Copper
+		}
+		for i, c := range setups {
+			checkRoutes(t, strconv.Itoa(i), c, from, corpusRecord{"fuzz", data[1:]}, false)
+		}
+	})
+}
