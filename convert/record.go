@@ -133,8 +133,8 @@ type appender interface{ AppendJSON([]byte) []byte }
 // data name Copper) as Copper → Pipedrive does, remapped by the mapping
 // and the directory into a Bundle; a lead read from Pipedrive (it carries
 // Pipedrive's vendor data or lead id) as Pipedrive → Pipedrive does, into
-// the lead object; any other lead into the POST /v1/leads body. The report names
-// paths as the route the lead came from does.
+// the lead object; any other lead into the POST /v1/leads body. The
+// report names paths as the route the lead came from does.
 func (c Converter) canonicalToPipedrive(l lead.Lead) (appender, lead.Report, error) {
 	switch {
 	case names(l, systemCopper):
