@@ -89,11 +89,18 @@ func (c Converter) PipedriveToCopperObject(in pipedrive.Lead) (copper.Lead, lead
 }
 
 func pipedriveToCopper[T any](c Converter, in pipedrive.Lead, build func(copper.Translator, lead.Lead) (T, lead.Report, error)) (T, lead.Report, error) {
-	var zero T
 	l, rep, err := c.PipedriveTranslator().ToLead(in)
 	if err != nil {
+		var zero T
 		return zero, rep, err
 	}
+	return pipedriveLeadToCopper(c, l, rep, build)
+}
+
+// pipedriveLeadToCopper is pipedriveToCopper from the canonical lead l
+// that a Pipedrive lead became, with rep the report so far.
+func pipedriveLeadToCopper[T any](c Converter, l lead.Lead, rep lead.Report, build func(copper.Translator, lead.Lead) (T, lead.Report, error)) (T, lead.Report, error) {
+	var zero T
 	ct := c.CopperTranslator()
 	r := &remapper{m: c.Mapping, dir: c.Directory, copperCurrency: func(id int64) string {
 		for _, d := range ct.Definitions {
@@ -124,6 +131,12 @@ func (c Converter) CopperToPipedrive(in copper.Lead) (Bundle, lead.Report, error
 	if err != nil {
 		return Bundle{}, rep, err
 	}
+	return c.copperLeadToPipedrive(l, rep)
+}
+
+// copperLeadToPipedrive is CopperToPipedrive from the canonical lead l
+// that a Copper lead became, with rep the report so far.
+func (c Converter) copperLeadToPipedrive(l lead.Lead, rep lead.Report) (Bundle, lead.Report, error) {
 	r := &remapper{m: c.Mapping, dir: c.Directory}
 	l2, plan := r.toPipedrive(l)
 	// Records the loader creates first are linked by a placeholder that
@@ -264,6 +277,8 @@ var (
 		"seen": "was_seen", "visibility": "visible_to", "source.name": "source_name",
 		"source.origin": "origin", "source.origin_id": "origin_id", "source.channel": "channel",
 		"source.channel_id": "channel_id", "labels": "label_ids",
+		// The linked person's first email is the Copper lead's email.
+		"emails[0]": "email",
 	}
 	copperNames = map[string]string{
 		"ids": "id", "created_at": "date_created", "modified_at": "date_modified",

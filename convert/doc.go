@@ -56,6 +56,29 @@
 //
 //	owner_id: dropped: the owner has no Copper user in the mapping's users
 //
+// # Canonical routes
+//
+// A canonical lead is converted to a vendor as the route it came from
+// would convert it, so vendor → canonical → vendor gives the bytes of
+// vendor → vendor: a lead whose ids, refs, custom fields or vendor data
+// name the other vendor is remapped by the Mapping and the Directory (a
+// Pipedrive person ref fills a Copper lead's contact; a Copper assignee
+// becomes a Pipedrive owner), and its report names paths as the direct
+// route's does; a lead read from the target (it carries the target's
+// vendor data or lead id) comes out as the identity writes it, the lead
+// object; any other lead is the target's create body. What a lead naming both systems already holds of
+// the target (a Pipedrive person link, a custom field of the target)
+// stands.
+//
+// # Contact categories
+//
+// Email, phone, social and website categories cross by meaning: a
+// Pipedrive "home" email is a Copper "personal" one and back; a word the
+// target does not document becomes "other". Each vendor package holds its
+// own words (pipedrive.EmailLabel, pipedrive.PhoneLabel; Copper's
+// FromLead), and every change is reported as changed with the original
+// word in the detail.
+//
 // # Copper → Pipedrive bundles
 //
 // A Pipedrive lead must link to an existing person or organization, so a

@@ -6,16 +6,27 @@
 //	canonical → canonical   the canonical JSON, validated
 //	pipedrive → canonical   ToLead
 //	copper    → canonical   ToLead
-//	canonical → pipedrive   the POST /v1/leads body
-//	canonical → copper      the POST /leads body
+//	canonical → pipedrive   the route the lead came from (see below)
+//	canonical → copper      the route the lead came from (see below)
 //	pipedrive → copper      PipedriveToCopper: the POST /leads body
 //	copper    → pipedrive   CopperToPipedrive: a Bundle
+//
+// A canonical lead is converted as its own route would convert it, so that
+// vendor → canonical → vendor gives the output of vendor → vendor: a lead
+// from the other vendor (its ids, refs, custom fields or vendor data name
+// that system) is remapped by the mapping and the directory exactly as the
+// direct route does, and its report names paths as the direct route's
+// does; a lead read from the target (it carries the target's vendor data
+// or lead id) comes out as the identity writes it, the lead object; any
+// other lead is the target's create body.
 package convert
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/leadbridge/leadbridge/copper"
 	"github.com/leadbridge/leadbridge/lead"
@@ -120,15 +131,105 @@ func newRecordConverter(from, to Format, c Converter) (recordConverter, error) {
 	case [2]Format{Copper, Canonical}:
 		return chain(copper.DecodeLead, cp.ToLead, appendCanonical), nil
 	case [2]Format{Canonical, Pipedrive}:
-		return chain(DecodeCanonical, pd.FromLead, appendJSON[pipedrive.AddLeadRequest]), nil
+		return chain(DecodeCanonical, c.canonicalToPipedrive, appendJSON[appender]), nil
 	case [2]Format{Canonical, Copper}:
-		return chain(DecodeCanonical, cp.FromLead, appendJSON[copper.CreateLeadRequest]), nil
+		return chain(DecodeCanonical, c.canonicalToCopper, appendJSON[appender]), nil
 	case [2]Format{Pipedrive, Copper}:
 		return chain(pipedrive.DecodeLead, c.PipedriveToCopper, appendJSON[copper.CreateLeadRequest]), nil
 	case [2]Format{Copper, Pipedrive}:
 		return chain(copper.DecodeLead, c.CopperToPipedrive, appendJSON[Bundle]), nil
 	}
 	return nil, fmt.Errorf("converting %s to %s is not supported", from, to)
+}
+
+// An appender is a result that writes its own JSON: a Pipedrive lead
+// object, create body or Bundle, a Copper lead object or create body.
+type appender interface{ AppendJSON([]byte) []byte }
+
+// canonicalToPipedrive converts a canonical lead the way its own route
+// would: a lead read from Copper (its refs, ids, custom fields or vendor
+// data name Copper) as Copper → Pipedrive does, remapped by the mapping
+// and the directory into a Bundle; a lead read from Pipedrive (it carries
+// Pipedrive's vendor data or lead id) as Pipedrive → Pipedrive does, into
+// the lead object; any other lead into the POST /v1/leads body. The
+// report names paths as the route the lead came from does.
+func (c Converter) canonicalToPipedrive(l lead.Lead) (appender, lead.Report, error) {
+	switch {
+	case names(l, systemCopper):
+		return result(c.copperLeadToPipedrive(l, nil))
+	case readFrom(l, systemPipedrive):
+		return result(c.PipedriveTranslator().LeadObject(l))
+	}
+	return result(c.PipedriveTranslator().FromLead(l))
+}
+
+// canonicalToCopper is canonicalToPipedrive's counterpart: a lead read
+// from Pipedrive becomes the POST /leads body as Pipedrive → Copper makes
+// it (the directory fills the contact from the linked person), a lead
+// read from Copper the lead object as Copper → Copper gives it, any other
+// lead the POST /leads body.
+func (c Converter) canonicalToCopper(l lead.Lead) (appender, lead.Report, error) {
+	switch {
+	case names(l, systemPipedrive):
+		return result(pipedriveLeadToCopper(c, l, nil, copper.Translator.FromLead))
+	case readFrom(l, systemCopper):
+		return result(c.CopperTranslator().LeadObject(l))
+	}
+	return result(c.CopperTranslator().FromLead(l))
+}
+
+func result[T appender](v T, rep lead.Report, err error) (appender, lead.Report, error) {
+	if err != nil {
+		return nil, rep, err
+	}
+	return v, rep, nil
+}
+
+// hasVendor reports whether l carries vendor data of system.
+func hasVendor(l lead.Lead, system string) bool {
+	_, ok := l.Vendor[system]
+	return ok
+}
+
+// readFrom reports whether l is a lead read from system: it carries the
+// system's vendor data or the system's id for the lead. Every lead an
+// adapter's ToLead makes has one or the other (an absent id is listed in
+// the vendor data).
+func readFrom(l lead.Lead, system string) bool {
+	return hasVendor(l, system) || slices.ContainsFunc(l.IDs, func(r lead.Ref) bool { return r.System == system })
+}
+
+// names reports whether l came from system: its vendor data, an id, a
+// reference or a custom field names the system.
+func names(l lead.Lead, system string) bool {
+	if hasVendor(l, system) {
+		return true
+	}
+	is := func(r *lead.Ref) bool { return r != nil && r.System == system }
+	for i := range l.IDs {
+		if is(&l.IDs[i]) {
+			return true
+		}
+	}
+	for _, r := range []*lead.Ref{l.Person, l.Organization, l.Owner, l.Creator, l.StatusRef, l.NextActivity} {
+		if is(r) {
+			return true
+		}
+	}
+	if s := l.Source; s != nil && (is(s.Channel) || is(s.CustomerSource)) {
+		return true
+	}
+	for _, lb := range l.Labels {
+		if is(lb.Ref) {
+			return true
+		}
+	}
+	for _, f := range l.CustomFields {
+		if is(f.Source) || strings.HasPrefix(f.Key, system+":") {
+			return true
+		}
+	}
+	return false
 }
 
 // A pipeline is a recordConverter made of three steps: decode the record,
@@ -176,6 +277,9 @@ func identity[V any](toLead func(V) (lead.Lead, lead.Report, error), back func(l
 			if c.Kind == lead.Unverified {
 				rep2 = append(rep2, c)
 			}
+		}
+		if len(rep2) == 0 {
+			return out, nil, err
 		}
 		rep2.Sort()
 		return out, rep2, err

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/leadbridge/leadbridge/lead"
+	"github.com/leadbridge/leadbridge/pipedrive"
 )
 
 // The system names of lead.Ref.System and lead.Lead.Vendor.
@@ -345,11 +346,17 @@ func copperStatusName(l lead.Lead) string {
 // fieldsToCopper maps Pipedrive custom fields onto Copper definitions.
 func (r *remapper) fieldsToCopper(in []lead.CustomField) []lead.CustomField {
 	var out []lead.CustomField
-	for _, f := range in {
+	for i, f := range in {
 		key := sourceKey(f, systemPipedrive)
 		path := key
 		if !carries(f) {
 			continue // an unset field carries nothing
+		}
+		if isFieldOf(f, systemCopper) {
+			// Already a Copper field (a canonical lead naming both systems).
+			out = append(out, f)
+			r.fieldPaths = append(r.fieldPaths, "custom_fields["+strconv.Itoa(i)+"]")
+			continue
 		}
 		fm, ok := r.m.fieldByPipedrive(key)
 		if !ok {
@@ -399,6 +406,12 @@ func (r *remapper) fieldsToPipedrive(in []lead.CustomField) []lead.CustomField {
 		}
 		key := sourceKey(f, systemCopper)
 		path := "custom_fields[" + strconv.Itoa(i) + "]"
+		if isFieldOf(f, systemPipedrive) {
+			// Already a Pipedrive field (a canonical lead naming both systems).
+			out = append(out, f)
+			r.fieldPaths = append(r.fieldPaths, path)
+			continue
+		}
 		id, _ := strconv.ParseInt(key, 10, 64)
 		fm, ok := r.m.fieldByCopper(id)
 		if !ok {
@@ -451,6 +464,15 @@ func copperUnset(f lead.CustomField) bool {
 		return raw == "false" || raw == "[]"
 	}
 	return false
+}
+
+// isFieldOf reports whether f is a custom field of system: its source,
+// or else its key, names the system.
+func isFieldOf(f lead.CustomField, system string) bool {
+	if f.Source != nil {
+		return f.Source.System == system
+	}
+	return strings.HasPrefix(f.Key, system+":")
 }
 
 func fieldDetail(system, key, name string) string {
@@ -755,6 +777,50 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 	}
 	r.nameParts(l.Name)
 
+	// A canonical lead may already link a Pipedrive person: that link
+	// stands, and nothing is matched or created in its place.
+	if !r.linkedPerson(l, plan, name) {
+		r.matchOrCreate(l, plan, name, email, owner, visibleTo)
+	}
+
+	// The job title and the address belong to the person: a new one takes
+	// them, a matched one is not updated.
+	if l.JobTitle != "" {
+		switch {
+		case plan.newPerson != nil:
+			plan.newPerson.JobTitle = l.JobTitle
+			r.note("title", lead.Derived, "the job title goes to the new Pipedrive person's job_title", l.JobTitle)
+		case plan.person.JobTitle == "":
+			r.drop("title", lead.LossNoPlace, "the matched person has no job title; persons are not updated", l.JobTitle)
+		case foldName(plan.person.JobTitle) != foldName(l.JobTitle):
+			r.drop("title", lead.LossNoPlace, "the matched person has another job title; persons are not updated", l.JobTitle)
+		}
+	}
+	for i, s := range l.Socials {
+		r.drop("socials"+lead.IndexPath(i), lead.LossNoPlace, "Pipedrive persons have no social profiles", s.URL)
+	}
+	for i, w := range l.Websites {
+		r.drop("websites"+lead.IndexPath(i), lead.LossNoPlace, "Pipedrive persons have no websites", w.URL)
+	}
+	if l.Address != nil {
+		a := formatAddress(*l.Address)
+		switch {
+		case a == "":
+		case plan.newPerson != nil:
+			plan.newPerson.PostalAddress = a
+			r.note("address", lead.Changed, "the address goes to the new Pipedrive person's postal_address as one line", a)
+		default:
+			r.drop("address", lead.LossNoPlace, "the matched person is not updated; Pipedrive leads have no address of their own", a)
+		}
+	}
+	l.Name, l.JobTitle, l.Emails, l.Phones, l.Socials, l.Websites, l.Address, l.CompanyName =
+		lead.Name{}, "", nil, nil, nil, nil, nil, ""
+}
+
+// matchOrCreate finds the contact's Pipedrive person in the directory
+// (by email, then by name and company) or plans a new person, and its
+// organization.
+func (r *remapper) matchOrCreate(l *lead.Lead, plan *contactPlan, name, email string, owner int64, visibleTo string) {
 	if r.dir != nil {
 		var how string
 		var several []Person // an ambiguous match, reported when nothing decides
@@ -812,18 +878,40 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 
 	if plan.person == nil {
 		pc := &PersonCreate{Name: name, OwnerID: owner, VisibleTo: visibleTo}
+		// Categories become Pipedrive's labels by meaning (a Copper
+		// "personal" email is a Pipedrive "home" one); pipedrive knows
+		// the words.
 		for i, e := range l.Emails {
-			pc.Email = append(pc.Email, ContactValue{Value: e.Address, Label: string(e.Category), Primary: i == 0})
+			label, why := pipedrive.EmailLabel(e.Category)
+			if why != "" {
+				path := "email.category" // Copper's one email
+				if i > 0 {
+					path = "emails" + lead.IndexPath(i) + ".category"
+				}
+				r.note(path, lead.Changed, why, string(e.Category)+" became "+label)
+			}
+			pc.Email = append(pc.Email, ContactValue{Value: e.Address, Label: label, Primary: i == 0})
 		}
 		for i, p := range l.Phones {
-			pc.Phone = append(pc.Phone, ContactValue{Value: p.Number, Label: string(p.Category), Primary: i == 0})
+			label, why := pipedrive.PhoneLabel(p.Category)
+			if why != "" {
+				r.note("phone_numbers"+lead.IndexPath(i)+".category", lead.Changed, why, string(p.Category)+" became "+label)
+			}
+			pc.Phone = append(pc.Phone, ContactValue{Value: p.Number, Label: label, Primary: i == 0})
 		}
 		plan.newPerson = pc
 		if pc.Name == "" {
 			pc.Name = l.Title
 		}
 		r.note("name", lead.Derived, "a new Pipedrive person is created first from the contact data", pc.Name)
-		if l.CompanyName != "" {
+		if id, ok := refID(l.Organization, systemPipedrive); ok {
+			// The lead's own organization link stands.
+			pc.OrgID = id
+			r.note("organization", lead.Derived, "the new person belongs to the Pipedrive organization the lead links", "pipedrive organization "+itoa(id))
+			if l.CompanyName != "" {
+				r.drop("company_name", lead.LossNoPlace, "the lead links a Pipedrive organization; its company name is not written to it", l.CompanyName)
+			}
+		} else if l.CompanyName != "" {
 			var orgs []Organization
 			if r.dir != nil {
 				orgs = r.dir.FindPipedriveOrganizationsByName(l.CompanyName)
@@ -840,39 +928,50 @@ func (r *remapper) contactToPipedrive(l *lead.Lead, plan *contactPlan, owner int
 			}
 		}
 	}
+}
 
-	// The job title and the address belong to the person: a new one takes
-	// them, a matched one is not updated.
-	if l.JobTitle != "" {
-		switch {
-		case plan.newPerson != nil:
-			plan.newPerson.JobTitle = l.JobTitle
-			r.note("title", lead.Derived, "the job title goes to the new Pipedrive person's job_title", l.JobTitle)
-		case plan.person.JobTitle == "":
-			r.drop("title", lead.LossNoPlace, "the matched person has no job title; persons are not updated", l.JobTitle)
-		case foldName(plan.person.JobTitle) != foldName(l.JobTitle):
-			r.drop("title", lead.LossNoPlace, "the matched person has another job title; persons are not updated", l.JobTitle)
+// linkedPerson uses the Pipedrive person that l already links, as a
+// canonical lead naming both systems can: it is the contact, and its
+// organization the lead's unless the lead links another. It reports
+// whether l links one.
+func (r *remapper) linkedPerson(l *lead.Lead, plan *contactPlan, name string) bool {
+	id, ok := refID(l.Person, systemPipedrive)
+	if !ok {
+		return false
+	}
+	p := Person{ID: id}
+	known := false
+	if r.dir != nil {
+		p, known = r.dir.PipedrivePerson(id)
+		p.ID = id
+	}
+	plan.person = &p
+	r.note("person", lead.Derived, "the contact is the Pipedrive person the lead links", "pipedrive person "+itoa(id))
+	if !known {
+		// Without the person's record nothing can be compared: the
+		// contact data stays with the person as it is in Pipedrive.
+		if name != "" {
+			r.drop("name", lead.LossUnmapped, "the linked person is not in the directory; persons are not updated", name)
 		}
-	}
-	for i, s := range l.Socials {
-		r.drop("socials"+lead.IndexPath(i), lead.LossNoPlace, "Pipedrive persons have no social profiles", s.URL)
-	}
-	for i, w := range l.Websites {
-		r.drop("websites"+lead.IndexPath(i), lead.LossNoPlace, "Pipedrive persons have no websites", w.URL)
-	}
-	if l.Address != nil {
-		a := formatAddress(*l.Address)
-		switch {
-		case a == "":
-		case plan.newPerson != nil:
-			plan.newPerson.PostalAddress = a
-			r.note("address", lead.Changed, "the address goes to the new Pipedrive person's postal_address as one line", a)
-		default:
-			r.drop("address", lead.LossNoPlace, "the matched person is not updated; Pipedrive leads have no address of their own", a)
+		for i, e := range l.Emails {
+			r.drop("emails"+lead.IndexPath(i), lead.LossUnmapped, "the linked person is not in the directory; persons are not updated", e.Address)
 		}
+		for i, ph := range l.Phones {
+			r.drop("phone_numbers"+lead.IndexPath(i), lead.LossUnmapped, "the linked person is not in the directory; persons are not updated", ph.Number)
+		}
+	} else {
+		if name != "" && foldName(name) != foldName(p.Name) {
+			r.drop("name", lead.LossNoPlace, "the linked person has another name; persons are not updated", name)
+		}
+		r.checkKnown(l, p)
 	}
-	l.Name, l.JobTitle, l.Emails, l.Phones, l.Socials, l.Websites, l.Address, l.CompanyName =
-		lead.Name{}, "", nil, nil, nil, nil, nil, ""
+	if _, ok := refID(l.Organization, systemPipedrive); !ok && p.OrganizationID != 0 {
+		l.Organization = ref(systemPipedrive, p.OrganizationID)
+	}
+	if l.CompanyName != "" {
+		r.drop("company_name", lead.LossNoPlace, "the lead links a Pipedrive person; persons and organizations are not updated", l.CompanyName)
+	}
+	return true
 }
 
 // checkKnown reports the contact data of a Copper lead that the matched

@@ -64,6 +64,13 @@
 //     name is the parts joined by spaces (reported as derived); with no name
 //     at all the error names "name". Read-only data (id, dates,
 //     interaction_count) and status_id are not sent.
+//   - Categories: emails and websites are work / personal / other, phone
+//     numbers mobile / work / home / other, socials linkedin, twitter,
+//     googleplus, facebook, youtube, quora, foursquare, klout, gravatar,
+//     other. Writing a Lead, another system's word of the same meaning
+//     becomes Copper's (a "home" email or website is "personal") and any
+//     other word "other", each reported as changed with the word in the
+//     detail; a word Copper itself sent is given back by LeadObject.
 //
 // # What is lost
 //

@@ -32,6 +32,7 @@ func (t Translator) LeadObject(l lead.Lead) (Lead, lead.Report, error) {
 		return Lead{}, nil, errs.Err()
 	}
 	t.restoreVendor(l, &w)
+	rep = keepRestored(l, &w, rep)
 	rep.Sort()
 	return w, rep, nil
 }
@@ -72,21 +73,21 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 			drop(rep, "emails"+lead.IndexPath(i), lead.LossNoPlace, "a Copper lead has one email address")
 			continue
 		}
-		w.Email = Set(Email{Email: Set(e.Address), Category: category(e.Category)})
+		w.Email = Set(Email{Email: Set(e.Address), Category: translateCategory(kindEmail, i, e.Category, rep)})
 	}
 	phones := make([]Phone, 0, len(l.Phones))
-	for _, p := range l.Phones {
-		phones = append(phones, Phone{Number: Set(p.Number), Category: category(p.Category)})
+	for i, p := range l.Phones {
+		phones = append(phones, Phone{Number: Set(p.Number), Category: translateCategory(kindPhone, i, p.Category, rep)})
 	}
 	w.PhoneNumbers = Set(phones)
 	socials := make([]Social, 0, len(l.Socials))
-	for _, p := range l.Socials {
-		socials = append(socials, Social{URL: Set(p.URL), Category: category(p.Category)})
+	for i, p := range l.Socials {
+		socials = append(socials, Social{URL: Set(p.URL), Category: translateCategory(kindSocial, i, p.Category, rep)})
 	}
 	w.Socials = Set(socials)
 	websites := make([]Website, 0, len(l.Websites))
-	for _, p := range l.Websites {
-		websites = append(websites, Website{URL: Set(p.URL), Category: category(p.Category)})
+	for i, p := range l.Websites {
+		websites = append(websites, Website{URL: Set(p.URL), Category: translateCategory(kindWebsite, i, p.Category, rep)})
 	}
 	w.Websites = Set(websites)
 	w.Address = NullField[Address]()
@@ -471,7 +472,29 @@ func (t Translator) tryKey(l lead.Lead, base, w *Lead, k keyDef, raw []byte, abs
 	if !bytes.Equal(renderKey(&again, k), renderKey(base, k)) {
 		return
 	}
+	// Copper's words for categories are fewer than the Lead's ("fax" and
+	// "pager" both become other): a spelling holds only while it reads
+	// back as the Lead's own entries.
+	if !sameContacts(k.name, c, l) {
+		return
+	}
 	k.copy(w, &one)
+}
+
+// sameContacts reports whether a and b hold the same entries in the list
+// that Copper key name carries; other keys always compare equal.
+func sameContacts(name string, a, b lead.Lead) bool {
+	switch name {
+	case "email":
+		return slices.Equal(a.Emails, b.Emails[:min(len(b.Emails), 1)])
+	case "phone_numbers":
+		return slices.Equal(a.Phones, b.Phones)
+	case "socials":
+		return slices.Equal(a.Socials, b.Socials)
+	case "websites":
+		return slices.Equal(a.Websites, b.Websites)
+	}
+	return true
 }
 
 // emptyObject is what leadObject builds for an empty Lead. It is set once,

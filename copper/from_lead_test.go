@@ -60,7 +60,7 @@ func lossless() map[string]lead.Lead {
 			Name:        lead.Name{Full: "Dr. Ana García Jr.", Prefix: "Dr.", First: "Ana", Last: "García", Suffix: "Jr."},
 			JobTitle:    "CTO",
 			Emails:      []lead.Email{{Address: "ana@example.es", Category: lead.CategoryWork}},
-			Phones:      []lead.Phone{{Number: "+34 600", Category: lead.CategoryMobile}, {Number: "1", Category: "fax"}},
+			Phones:      []lead.Phone{{Number: "+34 600", Category: lead.CategoryMobile}, {Number: "1", Category: lead.CategoryHome}},
 			Socials:     []lead.Social{{URL: "https://x.example/ana", Category: lead.CategoryTwitter}},
 			Websites:    []lead.Website{{URL: "https://ana.example", Category: lead.CategoryPersonal}},
 			Address:     &lead.Address{Street: "Calle 1", City: "Madrid", PostalCode: "28013", Country: "ES"},

@@ -130,7 +130,13 @@ func (f *CustomField) UnmarshalJSON(b []byte) error {
 		f.Number = &d
 	}
 	if f.Raw != nil {
-		f.Raw = NormalizeRaw(f.Raw)
+		// Compacted, not HTML-escaped: the raw value reads back as the
+		// adapter kept it, so a route through the canonical JSON writes
+		// the vendor's bytes ("&", not "\u0026").
+		var buf bytes.Buffer
+		if json.Compact(&buf, f.Raw) == nil {
+			f.Raw = buf.Bytes()
+		}
 	}
 	return nil
 }

@@ -128,3 +128,16 @@ func ExampleDecodeLead_response() {
 	// Acme renewal
 	// true Lead not found
 }
+
+// A Copper "personal" email is a Pipedrive "home" one: EmailLabel gives
+// the label of the same meaning and says why it differs.
+func ExampleEmailLabel() {
+	for _, c := range []lead.Category{"work", "personal", "fax"} {
+		label, reason := pipedrive.EmailLabel(c)
+		fmt.Printf("%s → %s (%s)\n", c, label, reason)
+	}
+	// Output:
+	// work → work ()
+	// personal → home (Pipedrive's label of the same meaning has another name)
+	// fax → other (not a label Pipedrive documents for this list: other is the nearest)
+}
