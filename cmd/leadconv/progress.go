@@ -96,7 +96,13 @@ func (p *progress) update(n int) {
 
 func (p *progress) render(n int, now time.Time) {
 	rate := float64(n) / max(now.Sub(p.start).Seconds(), 1e-3)
-	_ = p.bar.Set64(p.read.Load()) // a failed write to standard error is not worth stopping for
+	// The input may be read whole while records are still converted:
+	// only finish lets the bar reach its total, which ends its line.
+	read := p.read.Load()
+	if p.total > 0 && read >= p.total {
+		read = p.total - 1
+	}
+	_ = p.bar.Set64(read) // a failed write to standard error is not worth stopping for
 	p.bar.Describe(fmt.Sprintf("%d records (%.0f/s)", n, rate))
 }
 
