@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/leadbridge/leadbridge/internal/golden"
 	"github.com/leadbridge/leadbridge/internal/testkit"
@@ -14,7 +17,7 @@ import (
 
 // overlay applies a PUT body to a lead document: its keys replace the
 // lead's, and custom_fields entries replace the entries of the same id.
-func overlay(t *testing.T, doc, body []byte) []byte {
+func overlay(t testing.TB, doc, body []byte) []byte {
 	t.Helper()
 	var d, b map[string]json.RawMessage
 	if err := json.Unmarshal(doc, &d); err != nil {
@@ -161,5 +164,34 @@ func TestUpdateRules(t *testing.T) {
 				t.Errorf("body = %s, want %s", got, tt.body)
 			}
 		})
+	}
+}
+
+// TestUpdateReportsClearedReadOnly: read-only data that after no longer
+// holds cannot be cleared by a PUT body, and the report says so.
+func TestUpdateReportsClearedReadOnly(t *testing.T) {
+	tr := account(t)
+	before := lead.Lead{Name: lead.Name{Full: "A"}, IDs: []lead.Ref{{System: System, ID: "13502217"}},
+		CreatedAt: time.Unix(1716796991, 0).UTC(), ModifiedAt: time.Unix(1717426072, 0).UTC(),
+		LastContactedAt: time.Unix(1717423200, 0).UTC(), InteractionCount: lead.Some[int64](7),
+		StatusRef: &lead.Ref{System: System, ID: "2083404"}}
+	after := lead.Lead{Name: lead.Name{Full: "A"}, ModifiedAt: time.Unix(1717426073, 0).UTC()}
+	req, rep, err := tr.UpdateRequest(before, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := req.AppendJSON(nil); string(body) != "{}" {
+		t.Errorf("body = %s, want {}", body)
+	}
+	var paths []string
+	for _, c := range rep {
+		if c.Kind != lead.Dropped {
+			t.Errorf("%s: kind %s, want dropped", c.Path, c.Kind)
+		}
+		paths = append(paths, c.Path)
+	}
+	want := []string{"created_at", "ids", "interaction_count", "last_contacted_at", "modified_at", "status_ref"}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("report paths mismatch (-want +got):\n%s", diff)
 	}
 }
