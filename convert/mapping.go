@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -205,6 +206,18 @@ func LoadMapping(path string) (Mapping, error) {
 // the place in the file: "users[3].copper: required".
 func ParseMapping(b []byte) (Mapping, error) {
 	var errs lead.ErrorList
+	// Rule: one well-formed JSON value (package jsonwire: no key twice in
+	// an object, valid UTF-8, nothing after the value). encoding/json
+	// alone would keep the last of two "users" lists without a word.
+	wd := jsonwire.NewDecoder(b)
+	err := wd.Skip()
+	if err == nil {
+		err = wd.End()
+	}
+	if err != nil {
+		errs.Append("", err)
+		return Mapping{}, errs.Err()
+	}
 	var raw any
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
