@@ -204,3 +204,51 @@ func excusedKeys(after lead.Lead, rep lead.Report) (keys, ids map[string]bool) {
 	}
 	return keys, ids
 }
+
+// FuzzUpdateEdit is FuzzUpdateRequest with after made from before by a
+// fuzzed edit script (testkit.EditLead): one fuzzed Copper lead and the
+// edits of it, the way a caller changes a lead it read.
+//
+// Run: go test ./copper -run '^$' -fuzz '^FuzzUpdateEdit$' -fuzztime 3m
+func FuzzUpdateEdit(f *testing.F) {
+	leads := corpus(f)
+	names := make([]string, 0, len(leads))
+	for name := range leads {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		for _, script := range editSeeds {
+			f.Add(leads[name], script)
+		}
+	}
+	trs := []Translator{{}, account(f)}
+	f.Fuzz(func(t *testing.T, a, script []byte) {
+		in, err := DecodeLead(a)
+		if err != nil {
+			return
+		}
+		for _, tr := range trs {
+			before, _, err := tr.ToLead(in)
+			if err != nil {
+				continue
+			}
+			after := testkit.EditLead(before, System, script)
+			if after.Validate() != nil {
+				continue
+			}
+			checkUpdate(t, tr, before, after)
+		}
+	})
+}
+
+// editSeeds are edit scripts that touch each kind of field.
+var editSeeds = [][]byte{
+	nil,
+	{0, 1, 2, 7, 8, 1},
+	{1, 0, 4, 0, 5, 3},
+	{6, 0, 7, 0, 9, 1, 10, 2, 11, 0},
+	{12, 2, 12, 3, 13, 0, 14, 1},
+	{14, 2, 14, 5, 3, 1, 23, 0},
+	{15, 1, 16, 1, 17, 1, 18, 1, 19, 1, 20, 2, 21, 1, 22, 1},
+}

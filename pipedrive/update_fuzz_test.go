@@ -206,3 +206,46 @@ func unionKeys(a, b map[string]json.RawMessage) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// FuzzUpdateEdit is FuzzUpdateRequest with after made from before by a
+// fuzzed edit script (testkit.EditLead): one fuzzed Pipedrive lead and the
+// edits of it, the way a caller changes a lead it read.
+//
+// Run: go test ./pipedrive -run '^$' -fuzz '^FuzzUpdateEdit$' -fuzztime 3m
+func FuzzUpdateEdit(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(corpus, "leads", "*.json"))
+	for _, p := range files {
+		for _, script := range editSeeds {
+			f.Add(testkit.MustRead(f, p), script)
+		}
+	}
+	trs := []Translator{{}, accountTranslator(f, PlanEssential), accountTranslator(f, PlanPremium)}
+	f.Fuzz(func(t *testing.T, a, script []byte) {
+		in, err := DecodeLead(a)
+		if err != nil {
+			return
+		}
+		for _, tr := range trs {
+			before, _, err := tr.ToLead(in)
+			if err != nil {
+				continue
+			}
+			after := testkit.EditLead(before, System, script)
+			if after.Validate() != nil {
+				continue
+			}
+			checkUpdate(t, tr, before, after)
+		}
+	})
+}
+
+// editSeeds are edit scripts that touch each kind of field.
+var editSeeds = [][]byte{
+	nil,
+	{0, 1, 2, 7, 8, 1},
+	{1, 0, 4, 0, 5, 3},
+	{6, 0, 7, 0, 9, 1, 10, 2, 11, 0},
+	{12, 2, 12, 3, 13, 0, 14, 1},
+	{14, 2, 14, 5, 3, 1, 23, 0},
+	{15, 1, 16, 1, 17, 1, 18, 1, 19, 1, 20, 2, 21, 1, 22, 1},
+}
