@@ -265,7 +265,11 @@ func checkShape(errs *lead.ErrorList, path string, v any, t reflect.Type) {
 		for k, val := range obj {
 			ft, ok := fields[k]
 			if !ok {
-				errs.Add(lead.JoinPath(path, k), "unknown field", lead.ErrInvalid)
+				seg := k
+				if seg == "" {
+					seg = `[""]` // the empty key, which a dotted path cannot show
+				}
+				errs.Add(lead.JoinPath(path, seg), "unknown field", lead.ErrInvalid)
 				continue
 			}
 			checkShape(errs, lead.JoinPath(path, k), val, ft)

@@ -113,6 +113,7 @@ func TestParseMappingErrors(t *testing.T) {
 		{"key twice, first of the wrong type", `{"users": "x", "users": []}`, []string{"users: duplicate key at offset 15"}},
 		{"invalid UTF-8", "{\"defaults\": {\"title_template\": \"\xff{name}\"}}", []string{"defaults.title_template: invalid UTF-8 at offset 33"}},
 		{"unknown key", `{"user": []}`, []string{"user: unknown field"}},
+		{"empty key", `{"users": [{"pipedrive": 1, "copper": 2, "": 3}], "": {}}`, []string{`[""]: unknown field`, `users[0][""]: unknown field`}},
 		{"unknown nested key", `{"users": [{"pipedrive": 1, "copper": 2, "cooper": 3}]}`, []string{"users[0].cooper: unknown field"}},
 		{"wrong type", `{"users": [{"pipedrive": "1", "copper": 2}]}`, []string{"users[0].pipedrive: want integer"}},
 		{"fractional id", `{"users": [{"pipedrive": 1.5, "copper": 2}]}`, []string{"users[0].pipedrive: want integer"}},
