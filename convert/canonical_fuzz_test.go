@@ -116,8 +116,12 @@ func checkCanonical(t *testing.T, c Converter, out []byte, want lead.Lead) {
 	got, err := DecodeCanonical(out)
 	if err != nil && len(want.Phones) > 0 && knownPhoneNumber.MatchString(err.Error()) {
 		// known: issue 13 B.1 (phone numbers rejected by the canonical
-		// reader). Check the rest of the lead without its phones.
+		// reader). Check the rest of the lead without its phones, when it
+		// is a lead without them.
 		want.Phones = nil
+		if want.Validate() != nil {
+			return
+		}
 		if out, err = appendCanonical(nil, want); err != nil {
 			t.Fatalf("appendCanonical: %v", err)
 		}
