@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -170,29 +171,67 @@ func LoadDirectory(pipedriveDir, copperDir string) (*MemoryDirectory, error) {
 }
 
 // pipedriveList decodes a Pipedrive list response {"success": true,
-// "data": [...]}; a bare array is accepted too.
+// "data": [...]}; a bare array is accepted too. Errors are FieldErrors
+// naming the element: "data[3].owner_id: want number".
 func pipedriveList[T any](b []byte) ([]T, error) {
 	var env struct {
 		Success *bool           `json:"success"`
 		Data    json.RawMessage `json:"data"`
 	}
 	trimmed := strings.TrimSpace(string(b))
+	path := ""
 	if strings.HasPrefix(trimmed, "[") {
 		env.Data = b
 	} else {
 		if err := json.Unmarshal(b, &env); err != nil {
-			return nil, err
+			return nil, jsonError("", err)
 		}
 		if env.Success != nil && !*env.Success {
-			return nil, errors.New("response has success false")
+			return nil, &lead.FieldError{Path: "success", Rule: "response has success false", Err: lead.ErrInvalid}
 		}
+		path = "data"
 	}
-	var out []T
 	if len(env.Data) == 0 || string(env.Data) == "null" {
 		return nil, nil
 	}
-	err := json.Unmarshal(env.Data, &out)
-	return out, err
+	return decodeList[T](env.Data, path)
+}
+
+// decodeList decodes the JSON array b at path element by element, so that
+// an error names the element ("[3].id: want number"); encoding/json names
+// only the struct fields. It returns the elements that decoded and the
+// errors of the others.
+func decodeList[T any](b []byte, path string) ([]T, error) {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, jsonError(path, err)
+	}
+	out := make([]T, 0, len(raw))
+	var errs lead.ErrorList
+	for i, r := range raw {
+		var v T
+		if err := json.Unmarshal(r, &v); err != nil {
+			errs.Append("", jsonError(path+lead.IndexPath(i), err))
+			continue
+		}
+		out = append(out, v)
+	}
+	return out, errs.Err()
+}
+
+// jsonError turns an error of encoding/json into a FieldError at path: a
+// syntax error wraps lead.ErrMalformed, a wrong type lead.ErrType with the
+// field's path. Rules never quote the input.
+func jsonError(path string, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return &lead.FieldError{Path: path, Rule: "json", Err: fmt.Errorf("%w: %v", lead.ErrMalformed, err)}
+	case errors.As(err, &te):
+		return &lead.FieldError{Path: lead.JoinPath(path, te.Field), Rule: "want " + kindOf(te.Type), Err: lead.ErrType}
+	}
+	return &lead.FieldError{Path: path, Rule: "invalid", Err: err}
 }
 
 // idOrObject decodes Pipedrive's owner_id / org_id, which is an integer, an
@@ -210,8 +249,12 @@ func (v *idOrObject) UnmarshalJSON(b []byte) error {
 	}
 	if !strings.HasPrefix(s, "{") {
 		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			// A type error, so encoding/json adds the field's path.
+			return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeFor[int64]()}
+		}
 		v.ID = n
-		return err
+		return nil
 	}
 	var o struct {
 		ID    int64  `json:"id"`
@@ -370,8 +413,8 @@ func (d *MemoryDirectory) AddCopperPeople(b []byte) error {
 			Category string `json:"category"`
 		} `json:"phone_numbers"`
 	}
-	var list []person
-	if err := json.Unmarshal(b, &list); err != nil {
+	list, err := decodeList[person](b, "")
+	if err != nil {
 		return err
 	}
 	if d.cpPeople == nil {
@@ -415,8 +458,8 @@ func (d *MemoryDirectory) AddCopperCompanies(b []byte) error {
 			Country    *string `json:"country"`
 		} `json:"address"`
 	}
-	var list []company
-	if err := json.Unmarshal(b, &list); err != nil {
+	list, err := decodeList[company](b, "")
+	if err != nil {
 		return err
 	}
 	if d.cpCompany == nil {
@@ -438,8 +481,8 @@ func (d *MemoryDirectory) AddCopperCompanies(b []byte) error {
 
 // AddCopperUsers adds the users of a Copper users export.
 func (d *MemoryDirectory) AddCopperUsers(b []byte) error {
-	var list []User
-	if err := json.Unmarshal(b, &list); err != nil {
+	list, err := decodeList[User](b, "")
+	if err != nil {
 		return err
 	}
 	if d.cpUsers == nil {

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"errors"
 	"slices"
 	"testing"
 
@@ -146,5 +147,53 @@ func TestFindAfterPut(t *testing.T) {
 	}
 	if got := d.FindPipedriveOrganizationsByName("ACME AG"); len(got) != 1 || got[0].ID != 1 {
 		t.Errorf("new organization name finds %v", got)
+	}
+}
+
+// TestDirectoryErrorsNamePaths: an export that does not decode is
+// rejected with FieldErrors naming the element and key, and the cause.
+func TestDirectoryErrorsNamePaths(t *testing.T) {
+	tests := []struct {
+		name  string
+		add   func(*MemoryDirectory, []byte) error
+		in    string
+		want  []string
+		cause error
+	}{
+		{"persons file as users", (*MemoryDirectory).AddPipedriveUsers,
+			`{"success":true,"data":[{"id":1,"email":[{"value":"a@b.example"}]}]}`, []string{"data[0].email: want string"}, lead.ErrType},
+		{"owner_id not an id", (*MemoryDirectory).AddPipedrivePersons,
+			`{"data":[{"id":1},{"id":2,"owner_id":"x"},{"id":"3"}]}`, []string{"data[1].owner_id: want number", "data[2].id: want number"}, lead.ErrType},
+		{"bare array", (*MemoryDirectory).AddPipedriveOrganizations, `[{"id":1},{"name":7}]`, []string{"[1].name: want string"}, lead.ErrType},
+		{"error envelope", (*MemoryDirectory).AddPipedriveLabels, `{"success":false,"error":"x"}`, []string{"success: response has success false"}, lead.ErrInvalid},
+		{"copper id as string", (*MemoryDirectory).AddCopperPeople, `[{"id":"7"}]`, []string{"[0].id: want number"}, lead.ErrType},
+		{"copper not an array", (*MemoryDirectory).AddCopperCompanies, `{"id":7}`, []string{"(root): want array"}, lead.ErrType},
+		{"copper malformed", (*MemoryDirectory).AddCopperUsers, `[{"id":7},`, nil, lead.ErrMalformed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.add(&MemoryDirectory{}, []byte(tt.in))
+			var list lead.ErrorList
+			var fe *lead.FieldError
+			if !errors.As(err, &list) {
+				if !errors.As(err, &fe) {
+					t.Fatalf("error is not a FieldError: %T %v", err, err)
+				}
+				list = lead.ErrorList{fe}
+			}
+			if !errors.Is(err, tt.cause) {
+				t.Errorf("errors.Is(%v, %v) = false", err, tt.cause)
+			}
+			if tt.want == nil {
+				return
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, e.Redacted())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -206,6 +207,18 @@ func LoadMapping(path string) (Mapping, error) {
 // the place in the file: "users[3].copper: required".
 func ParseMapping(b []byte) (Mapping, error) {
 	var errs lead.ErrorList
+	// Rule: one well-formed JSON value (package jsonwire: no key twice in
+	// an object, valid UTF-8, nothing after the value). encoding/json
+	// alone would keep the last of two "users" lists without a word.
+	wd := jsonwire.NewDecoder(b)
+	err := wd.Skip()
+	if err == nil {
+		err = wd.End()
+	}
+	if err != nil {
+		errs.Append("", err)
+		return Mapping{}, errs.Err()
+	}
 	var raw any
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
@@ -253,7 +266,11 @@ func checkShape(errs *lead.ErrorList, path string, v any, t reflect.Type) {
 		for k, val := range obj {
 			ft, ok := fields[k]
 			if !ok {
-				errs.Add(lead.JoinPath(path, k), "unknown field", lead.ErrInvalid)
+				seg := k
+				if seg == "" {
+					seg = `[""]` // the empty key, which a dotted path cannot show
+				}
+				errs.Add(lead.JoinPath(path, seg), "unknown field", lead.ErrInvalid)
 				continue
 			}
 			checkShape(errs, lead.JoinPath(path, k), val, ft)

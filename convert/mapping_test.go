@@ -104,9 +104,16 @@ func TestParseMappingErrors(t *testing.T) {
 		want []string
 	}{
 		{"empty object", `{}`, nil},
-		{"not JSON", `{"users": [`, []string{"(root): json"}},
-		{"two values", `{} {}`, []string{"(root): one JSON value"}},
+		{"not JSON", `{"users": [`, []string{"users[0]: unexpected end of input at offset 11"}},
+		{"two values", `{} {}`, []string{"(root): invalid character '{' at offset 3"}},
+		{"closing bracket after the value", `{}]`, []string{"(root): invalid character ']' at offset 2"}},
+		// encoding/json keeps the last of two keys: the first list of
+		// users would be lost without a word.
+		{"key twice", `{"users": [{"pipedrive": 1, "copper": 2}], "users": []}`, []string{"users: duplicate key at offset 43"}},
+		{"key twice, first of the wrong type", `{"users": "x", "users": []}`, []string{"users: duplicate key at offset 15"}},
+		{"invalid UTF-8", "{\"defaults\": {\"title_template\": \"\xff{name}\"}}", []string{"defaults.title_template: invalid UTF-8 at offset 33"}},
 		{"unknown key", `{"user": []}`, []string{"user: unknown field"}},
+		{"empty key", `{"users": [{"pipedrive": 1, "copper": 2, "": 3}], "": {}}`, []string{`[""]: unknown field`, `users[0][""]: unknown field`}},
 		{"unknown nested key", `{"users": [{"pipedrive": 1, "copper": 2, "cooper": 3}]}`, []string{"users[0].cooper: unknown field"}},
 		{"wrong type", `{"users": [{"pipedrive": "1", "copper": 2}]}`, []string{"users[0].pipedrive: want integer"}},
 		{"fractional id", `{"users": [{"pipedrive": 1.5, "copper": 2}]}`, []string{"users[0].pipedrive: want integer"}},

@@ -3,6 +3,7 @@ package copper
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -259,6 +260,19 @@ func (t Translator) UpdateRequest(before, after lead.Lead) (UpdateLeadRequest, l
 		if !bytes.Equal(renderKey(&wb, keyByName(roKey(c.Path))), renderKey(&wa, keyByName(roKey(c.Path)))) {
 			rep = append(rep, c)
 		}
+	}
+	// Clearing read-only data is a change too: a value before holds and
+	// after does not is reported as well.
+	for _, c := range roBefore {
+		k := keyByName(roKey(c.Path))
+		if slices.ContainsFunc(ro, func(a lead.Change) bool { return roKey(a.Path) == k.name }) ||
+			bytes.Equal(renderKey(&wb, k), renderKey(&wa, k)) {
+			continue
+		}
+		if k.name == "id" {
+			c.Path = "ids" // after holds no Copper id to point at
+		}
+		rep = append(rep, c)
 	}
 	rep.Sort()
 	return UpdateLeadRequest(requestOf(out)), rep, nil

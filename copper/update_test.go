@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -16,7 +17,7 @@ import (
 
 // overlay applies a PUT body to a lead document: its keys replace the
 // lead's, and custom_fields entries replace the entries of the same id.
-func overlay(t *testing.T, doc, body []byte) []byte {
+func overlay(t testing.TB, doc, body []byte) []byte {
 	t.Helper()
 	var d, b map[string]json.RawMessage
 	if err := json.Unmarshal(doc, &d); err != nil {
@@ -259,5 +260,34 @@ func TestUpdateReportsOnlySentFields(t *testing.T) {
 	want := lead.Report{{Path: "custom_fields[0].date", Kind: lead.Defaulted, Reason: "no account time zone: the date was written as midnight UTC"}}
 	if diff := cmp.Diff(want, rep); err != nil || diff != "" {
 		t.Errorf("date changed: err %v, report mismatch (-want +got):\n%s\nbody: %s", err, diff, req.AppendJSON(nil))
+	}
+}
+
+// TestUpdateReportsClearedReadOnly: read-only data that after no longer
+// holds cannot be cleared by a PUT body, and the report says so.
+func TestUpdateReportsClearedReadOnly(t *testing.T) {
+	tr := account(t)
+	before := lead.Lead{Name: lead.Name{Full: "A"}, IDs: []lead.Ref{{System: System, ID: "13502217"}},
+		CreatedAt: time.Unix(1716796991, 0).UTC(), ModifiedAt: time.Unix(1717426072, 0).UTC(),
+		LastContactedAt: time.Unix(1717423200, 0).UTC(), InteractionCount: lead.Some[int64](7),
+		StatusRef: &lead.Ref{System: System, ID: "2083404"}}
+	after := lead.Lead{Name: lead.Name{Full: "A"}, ModifiedAt: time.Unix(1717426073, 0).UTC()}
+	req, rep, err := tr.UpdateRequest(before, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := req.AppendJSON(nil); string(body) != "{}" {
+		t.Errorf("body = %s, want {}", body)
+	}
+	var paths []string
+	for _, c := range rep {
+		if c.Kind != lead.Dropped {
+			t.Errorf("%s: kind %s, want dropped", c.Path, c.Kind)
+		}
+		paths = append(paths, c.Path)
+	}
+	want := []string{"created_at", "ids", "interaction_count", "last_contacted_at", "modified_at", "status_ref"}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("report paths mismatch (-want +got):\n%s", diff)
 	}
 }

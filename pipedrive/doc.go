@@ -47,7 +47,9 @@
 // (unknown) Plan, "5" and "7" are translated (they exist only on Premium
 // and Ultimate); "1" and "3" leave Visibility empty, keep the code for the
 // way back, and add a report entry. A code invalid on the plan is an
-// error. Going back, entire_company cannot be written on the unknown plan.
+// error. Going back, the unknown plan writes only "5" for
+// owner_group_and_subgroups: "1" and "3" would mean another visibility on
+// some plan, and entire_company is "3" or "7" depending on the plan.
 //
 // Without definitions a custom field is lead.CustomField{Key:
 // "pipedrive:<key>", Type: raw}; with them it is typed by field_type and

@@ -86,6 +86,12 @@ func TestFromLeadRules(t *testing.T) {
 		{name: "value without currency", l: lead.Lead{Title: "t", Person: person, Value: &lead.Money{Amount: decimal.New(1, 0)}}, wantErr: []string{"value.currency: required"}, is: lead.ErrRequired},
 		{name: "owner only on essential", tr: Translator{Plan: PlanEssential}, l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityOwnerOnly}, wantErr: []string{"visible_to: visibility owner_only not expressible on the essential plan: not representable in the target"}, is: lead.ErrUnsupported},
 		{name: "entire company on unknown plan", l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityEntireCompany}, wantErr: []string{"visible_to: visibility entire_company not expressible on the unknown plan: not representable in the target"}, is: lead.ErrUnsupported},
+		// On the unknown plan "1" and "3" mean other visibilities on other
+		// plans: "3" for owner_group is the entire company on Essential.
+		{name: "owner only on unknown plan", l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityOwnerOnly}, wantErr: []string{"visible_to: visibility owner_only not expressible on the unknown plan: not representable in the target"}, is: lead.ErrUnsupported},
+		{name: "followers on unknown plan", l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityOwnerAndFollowers}, wantErr: []string{"visible_to: visibility owner_and_followers not expressible on the unknown plan: not representable in the target"}, is: lead.ErrUnsupported},
+		{name: "owner group on unknown plan", l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityOwnerGroup}, wantErr: []string{"visible_to: visibility owner_group not expressible on the unknown plan: not representable in the target"}, is: lead.ErrUnsupported},
+		{name: "group and subgroups on unknown plan", l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityGroupAndSubgroups}},
 		{name: "entire company on essential", tr: Translator{Plan: PlanEssential}, l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityEntireCompany}},
 		{name: "followers on premium", tr: Translator{Plan: PlanPremium}, l: lead.Lead{Title: "t", Person: person, Visibility: lead.VisibilityOwnerAndFollowers}, wantErr: []string{"visible_to: visibility owner_and_followers not expressible on the premium plan: not representable in the target"}, is: lead.ErrUnsupported},
 	}

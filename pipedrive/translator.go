@@ -159,8 +159,11 @@ func visibilityOf(p Plan, code string) (v lead.Visibility, known, ambiguous bool
 }
 
 // codeOf returns the visible_to code for v on plan p, or "" when p cannot
-// express v. On the unknown plan only visibilities with one code on every
-// plan are expressible: entire_company is "3" or "7" depending on the plan.
+// express v. On the unknown plan only a code that no plan reads as another
+// visibility is written: "5" exists only on Premium and Ultimate. "1" and
+// "3" mean other visibilities on the other plans (owner_group as "3" is
+// the entire company on Essential), and entire_company is "3" or "7"
+// depending on the plan.
 func codeOf(p Plan, v lead.Visibility) string {
 	switch p {
 	case PlanEssential:
@@ -184,14 +187,7 @@ func codeOf(p Plan, v lead.Visibility) string {
 		}
 		return ""
 	}
-	switch v {
-	case lead.VisibilityOwnerAndFollowers:
-		return "1"
-	case lead.VisibilityOwnerOnly:
-		return "1"
-	case lead.VisibilityOwnerGroup:
-		return "3"
-	case lead.VisibilityGroupAndSubgroups:
+	if v == lead.VisibilityGroupAndSubgroups {
 		return "5"
 	}
 	return ""
