@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/leadbridge/leadbridge/internal/stream"
@@ -305,10 +306,11 @@ func (n namedFile) String() string {
 var errSameFile = errors.New("is the same file as")
 
 // checkOutputs refuses, before anything is read, an output that would
-// destroy data: a regular file (after following links) that is also an
-// input, standard input or output, or another output. Outputs that are not
-// regular files (devices, FIFOs, terminals) are written in place and may
-// be shared. Two outputs that do not exist yet clash when their names do.
+// destroy data or corrupt a stream: a regular file, FIFO or socket (after
+// following links) that is also an input, standard input (a pipe even when
+// it is not read) or output, or another output. Devices (/dev/null, a
+// terminal) are written in place and may be shared. Two outputs that do
+// not exist yet clash when their names do.
 func checkOutputs(outputs, inputs []namedFile, std stdio) error {
 	type stated struct {
 		namedFile
@@ -337,6 +339,16 @@ func checkOutputs(outputs, inputs []namedFile, std stdio) error {
 	if readsStdin(inputs) {
 		addStd("standard input", std.in)
 	}
+	// A pipe or socket on standard input is never an output, read or not:
+	// writing to it would feed leadconv its own output, or block.
+	pipes := ins
+	if !readsStdin(inputs) {
+		if f, ok := std.in.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+				pipes = append(slices.Clip(ins), stated{namedFile{what: "standard input"}, fi})
+			}
+		}
+	}
 	outs := stat(outputs)
 	for i, o := range outs {
 		if o.fi == nil {
@@ -347,10 +359,18 @@ func checkOutputs(outputs, inputs []namedFile, std stdio) error {
 			}
 			continue
 		}
-		if !o.fi.Mode().IsRegular() {
+		// Devices (/dev/null, a terminal) are written in place and may be
+		// shared; a regular file, FIFO or socket may not: writing it
+		// would replace an input, feed a pipe leadconv reads, or mix two
+		// outputs' lines.
+		if o.fi.Mode()&fs.ModeDevice != 0 {
 			continue
 		}
-		for _, in := range ins {
+		against := ins
+		if !o.fi.Mode().IsRegular() {
+			against = pipes
+		}
+		for _, in := range against {
 			if in.fi != nil && os.SameFile(o.fi, in.fi) {
 				return fmt.Errorf("%s %w %s", o, errSameFile, in)
 			}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -150,6 +151,40 @@ func TestSameFile(t *testing.T) {
 			t.Errorf("%s changed", in)
 		}
 	})
+	// A pipe on standard input or output is never an output too: writing
+	// standard input's pipe feeds leadconv its own report (and never ends),
+	// and a report on standard output's pipe cuts records in half.
+	for _, std := range []string{"input", "output"} {
+		for _, read := range []bool{true, false} {
+			if std == "output" && !read {
+				continue
+			}
+			t.Run("pipe on standard "+std+fmt.Sprintf(" read=%v", read), func(t *testing.T) {
+				pr, pw, err := os.Pipe()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer pr.Close()
+				defer pw.Close()
+				var errb, outb bytes.Buffer
+				io := stdio{in: strings.NewReader(""), out: &outb, err: &errb}
+				target, args := pr, append(slices.Clone(conv), "--report", "")
+				if std == "output" {
+					io.out, target = pw, pw
+				} else {
+					io.in = pr
+				}
+				args[len(args)-1] = fmt.Sprintf("/dev/fd/%d", target.Fd())
+				if !read || std == "output" {
+					args = append(args, in)
+				}
+				code := fakeApp(fakeConv{}).run(args, io)
+				if code != exitUsage || !strings.Contains(errb.String(), "is the same file as standard "+std) {
+					t.Errorf("exit %d, stderr:\n%s", code, errb.String())
+				}
+			})
+		}
+	}
 	// Devices may be input and output at once: nothing is destroyed.
 	t.Run("device", func(t *testing.T) {
 		r := runApp(t, fakeApp(fakeConv{}), nil, append(conv, "--rejects", os.DevNull, "--report", os.DevNull, os.DevNull)...)
