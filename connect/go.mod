@@ -3,6 +3,7 @@ module github.com/leadbridge/leadbridge/connect
 go 1.26.8
 
 require (
+	github.com/google/go-cmp v0.7.0
 	github.com/leadbridge/leadbridge v0.0.0
 	github.com/redpanda-data/benthos/v4 v4.60.0
 )

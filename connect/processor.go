@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/lead"
@@ -44,9 +45,11 @@ A message that cannot be converted keeps its bytes and is flagged as errored: it
 The settings are read and checked when the stream starts; an error names the field.`).
 		Fields(
 			service.NewStringEnumField("from", formats...).
-				Description("The format of the input messages."),
+				Description("The format of the input messages.").
+				LintRule(enumLint("from", "format", formats...)),
 			service.NewStringEnumField("to", formats...).
-				Description("The format to convert them to."),
+				Description("The format to convert them to.").
+				LintRule(enumLint("to", "format", formats...)),
 			service.NewStringField("mapping").
 				Description("A mapping file that pairs the two accounts' ids (users, labels, sources, statuses, custom fields), as leadconv's --mapping.").
 				Default(""),
@@ -68,7 +71,8 @@ The settings are read and checked when the stream starts; an error names the fie
 				ReportNone:     "No report.",
 			}).
 				Description("How a converted message carries its report.").
-				Default(ReportMetadata),
+				Default(ReportMetadata).
+				LintRule(enumLint("report", "value", ReportMetadata, ReportWrap, ReportNone)),
 			service.NewStringField("report_key").
 				Description("The metadata key of the report, with `report: metadata`.").
 				Default("leadbridge_report").
@@ -100,6 +104,14 @@ output:
       - output:
           file: { path: ./copper.ndjson, codec: lines }
 `)
+}
+
+// enumLint returns a lint rule, in Bloblang, that names the field whose
+// value is not one of options: Benthos' own rule for options does not.
+func enumLint(field, what string, options ...string) string {
+	list, _ := json.Marshal(options)
+	return fmt.Sprintf(`root = if !%s.contains(this) { [ "field %s: unknown %s %%q (want %s)".format(this) ] }`,
+		list, field, what, strings.Join(options, ", "))
 }
 
 // Register adds the leadbridge processor to env.
