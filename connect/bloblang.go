@@ -18,7 +18,7 @@ func methodSpec() *bloblang.PluginSpec {
 		Beta().
 		Impure(). // it reads the mapping and account folders it names
 		Category("Parsing").
-		Description("Converts a lead (an object, or a JSON document as bytes or a string) of the format `from` to the format `to` (canonical, pipedrive or copper), as the leadbridge processor does, and returns the converted lead as an object. A lead that cannot be converted fails the mapping with one \"path: rule\" line per broken rule. The report is not returned: use the leadbridge processor for it. Without a mapping or account folders, ids are carried only where the formats share them.").
+		Description("Converts a lead (a JSON document as bytes or a string, or an object) of the format `from` to the format `to` (canonical, pipedrive or copper), as the leadbridge processor does, and returns the converted lead as an object. Give it `content()` to convert the message's own bytes: an object is converted from its JSON, with its keys sorted, and lists whose order follows the lead's keys (Copper custom fields from Pipedrive custom fields) come out in that order. A lead that cannot be converted fails the mapping with one \"path: rule\" line per broken rule. The report is not returned: use the leadbridge processor for it. Without a mapping or account folders, ids are carried only where the formats share them.").
 		Param(bloblang.NewStringParam("from").Description("The format of the lead: canonical, pipedrive or copper.")).
 		Param(bloblang.NewStringParam("to").Description("The format to convert it to.")).
 		Param(bloblang.NewStringParam("mapping").Description("A mapping file, as the processor's mapping.").Default("")).
@@ -26,7 +26,7 @@ func methodSpec() *bloblang.PluginSpec {
 		Param(bloblang.NewStringParam("copper_account").Description("A folder of Copper account exports.").Default("")).
 		Param(bloblang.NewStringParam("pipedrive_plan").Description("The Pipedrive account's plan.").Default("")).
 		Param(bloblang.NewBoolParam("strict").Description("Fail on a dropped field or an id the mapping does not cover.").Default(false)).
-		ExampleNotTested("A Pipedrive lead to the body of Copper's POST /leads.", `root = this.leadbridge("pipedrive", "copper")`)
+		ExampleNotTested("A Pipedrive lead to the body of Copper's POST /leads.", `root = content().leadbridge("pipedrive", "copper")`)
 }
 
 // RegisterBloblang adds the leadbridge method to env.

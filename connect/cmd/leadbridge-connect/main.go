@@ -15,6 +15,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/leadbridge/leadbridge/connect"
@@ -25,14 +26,25 @@ import (
 )
 
 func main() {
+	os.Exit(run(context.Background(), os.Args, os.Stderr))
+}
+
+// run is main without the process: it runs the command line args (the
+// program's name first) and returns the exit status.
+func run(ctx context.Context, args []string, stderr io.Writer) int {
 	env, err := connect.NewEnvironment()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "leadbridge-connect: %v\n", err)
-		os.Exit(1)
+		fmt.Fprintf(stderr, "leadbridge-connect: %v\n", err)
+		return 1
 	}
-	service.RunCLI(context.Background(),
+	code, err := service.RunCLIToCode(ctx,
+		service.CLIOptSetArgs(args...),
 		service.CLIOptSetEnvironment(env),
 		service.CLIOptSetBinaryName("leadbridge-connect"),
 		service.CLIOptSetProductName("leadbridge-connect"),
 	)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+	}
+	return code
 }
