@@ -260,14 +260,6 @@ func (p *processor) reject(msg *service.Message, err error) {
 // Close releases nothing: the processor holds no resources.
 func (p *processor) Close(context.Context) error { return nil }
 
-// appendReport appends rep's JSON; an exact conversion's is [].
-func appendReport(dst []byte, rep lead.Report) []byte {
-	if rep == nil {
-		rep = lead.Report{}
-	}
-	return appendJSON(dst, rep)
-}
-
 // errorJSON is one error of the errors_key metadata, as in leadconv's
 // --rejects lines.
 type errorJSON struct {
