@@ -1,6 +1,7 @@
 package connect
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/leadbridge/leadbridge/lead"
@@ -11,6 +12,11 @@ import (
 // reflection, which cost a sixth of the processor's time. report_test.go
 // holds it to encoding/json's output and to lead.Change's fields.
 func appendReport(dst []byte, rep lead.Report) []byte {
+	n := 2
+	for _, c := range rep {
+		n += len(c.Path) + len(c.Kind) + len(c.Reason) + len(c.Detail) + len(`{"path":"","kind":"","reason":"","detail":""},`)
+	}
+	dst = slices.Grow(dst, n)
 	dst = append(dst, '[')
 	for i, c := range rep {
 		if i > 0 {
@@ -37,10 +43,18 @@ func appendReport(dst []byte, rep lead.Report) []byte {
 func appendString(dst []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && plainASCII[s[i]] {
+		i++
+	}
+	if i == len(s) { // the common case: nothing to escape
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
+			if plainASCII[b] {
 				i++
 				continue
 			}
@@ -85,3 +99,11 @@ func appendString(dst []byte, s string) []byte {
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
+
+// plainASCII says which ASCII bytes a JSON string holds as they are.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = b >= 0x20 && b != '"' && b != '\\'
+	}
+	return t
+}()
