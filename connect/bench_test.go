@@ -18,12 +18,13 @@ package connect_test
 //   - leadconv: the leadconv command, converting the file to a pipe,
 //     without and with --report.
 //   - leadbridge-connect: the leadbridge-connect command, a file input
-//     (lines) → leadbridge → stdout, to a pipe, with report: none and
-//     report: metadata (the default).
+//     (lines, in batches of 64 as in examples/file-to-file.yaml) →
+//     leadbridge → stdout, to a pipe, with report: none and report:
+//     metadata (the default).
 //   - recordconverter: leadconv's loop in this process: the
 //     RecordConverter on as many goroutines, into reused buffers.
-//   - processor: a stream in this process: file input → leadbridge →
-//     a consumer that counts (the garbage collector at GOGC=100, where
+//   - processor: a stream in this process: file input (batches of 64) →
+//     leadbridge → a consumer that counts (the garbage collector at GOGC=100, where
 //     leadbridge-connect runs at 400).
 
 import (
@@ -107,11 +108,16 @@ func BenchmarkThroughput(b *testing.B) {
 		path := filepath.Join(dir, "bench-"+report+".yaml")
 		err := os.WriteFile(path, fmt.Appendf(nil, `
 input:
-  file:
-    paths: [ %q ]
-    scanner:
-      lines:
-        max_buffer_size: 16777216
+  broker:
+    inputs:
+      - file:
+          paths: [ %q ]
+          scanner:
+            lines:
+              max_buffer_size: 16777216
+    batching:
+      count: 64
+      period: 20ms
 pipeline:
   threads: %d
   processors:
@@ -247,11 +253,16 @@ func runBenchStream(b *testing.B, env *service.Environment, file, report string,
 		b.Fatal(err)
 	}
 	err := sb.AddInputYAML(fmt.Sprintf(`
-file:
-  paths: [ %q ]
-  scanner:
-    lines:
-      max_buffer_size: 16777216
+broker:
+  inputs:
+    - file:
+        paths: [ %q ]
+        scanner:
+          lines:
+            max_buffer_size: 16777216
+  batching:
+    count: 64
+    period: 20ms
 `, file))
 	if err != nil {
 		b.Fatal(err)

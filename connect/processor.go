@@ -212,9 +212,7 @@ func (p *processor) ProcessBatch(_ context.Context, batch service.MessageBatch) 
 		case ReportMetadata:
 			msg.MetaSetMut(p.reportKey, string(appendReport(nil, rep)))
 		}
-		if p.errorsKey != "" {
-			msg.MetaDelete(p.errorsKey)
-		}
+		deleteMeta(msg, p.errorsKey)
 		msg.SetBytes(buf[start:len(buf):len(buf)])
 	}
 	return []service.MessageBatch{batch}, nil
@@ -245,7 +243,7 @@ func (p *processor) reject(msg *service.Message, err error) {
 	var list lead.ErrorList
 	list.Append("", err)
 	if p.report == ReportMetadata {
-		msg.MetaDelete(p.reportKey)
+		deleteMeta(msg, p.reportKey)
 	}
 	if p.errorsKey != "" {
 		msg.MetaSetMut(p.errorsKey, string(appendErrors(nil, list, p.redact)))
@@ -255,6 +253,17 @@ func (p *processor) reject(msg *service.Message, err error) {
 		return
 	}
 	msg.SetError(list)
+}
+
+// deleteMeta deletes the metadata key from msg, if msg has it: deleting
+// copies the message's metadata, which upstream components may share.
+func deleteMeta(msg *service.Message, key string) {
+	if key == "" {
+		return
+	}
+	if _, ok := msg.MetaGetMut(key); ok {
+		msg.MetaDelete(key)
+	}
 }
 
 // Close releases nothing: the processor holds no resources.
