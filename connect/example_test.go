@@ -63,7 +63,7 @@ func ExampleNewEnvironment() {
 	}
 	// Output:
 	// converted: {"name":"Acme renewal","monetary_value":1500.5,"monetary_unit":"EUR"}
-	//   leadbridge_report: [{"path":"id","kind":"dropped","reason":"an id of another system has no place in a Copper lead"},{"path":"title","kind":"derived","reason":"no person record; the lead title stands in for the contact name","detail":"Acme renewal"}]
+	//   leadbridge_report: [{"path":"id","kind":"dropped","reason":"Copper assigns lead ids; another system's id has no place in a Copper lead","loss":"target_sets"},{"path":"title","kind":"derived","reason":"no person record; the lead title stands in for the contact name","detail":"Acme renewal"}]
 	// rejected: {"id": "adf21080-0e10-11eb-879b-05d71fb426ed", "title": "Acme", "value": {"amount": "lots", "currency": "EUR"}}
 	//   error: value.amount: want number, got string
 	//   leadbridge_errors: [{"path":"value.amount","rule":"want number, got string","message":"value.amount: want number, got string"}]

@@ -9,6 +9,7 @@ import (
 
 	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/lead"
+	"github.com/leadbridge/leadbridge/pipedrive"
 	"github.com/redpanda-data/benthos/v4/public/service"
 )
 
@@ -60,7 +61,7 @@ The settings are read and checked when the stream starts; an error names the fie
 				Description("A folder of Copper account exports (custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json), as leadconv's --copper-account.").
 				Default(""),
 			service.NewStringField("pipedrive_plan").
-				Description("The Pipedrive account's plan, which gives visible_to its meaning: "+planNames+". Empty: the mapping's visibility.plan, or unknown (only plan-independent visible_to codes are translated).").
+				Description("The Pipedrive account's plan, which gives visible_to its meaning: "+strings.Join(pipedrive.PlanNames(), ", ")+". It wins over the mapping's visibility.plan; empty: the mapping's plan, or unknown (only plan-independent visible_to codes are translated).").
 				Default(""),
 			service.NewBoolField("strict").
 				Description("Reject a lead whose conversion would drop a field or whose ids the mapping does not cover, as leadconv's --strict.").

@@ -354,7 +354,6 @@ func TestConfigErrors(t *testing.T) {
 		{"invalid copper export", `{from: pipedrive, to: copper, copper_account: ` + badCopper + `}`, "copper_account"},
 		{"invalid pipedrive export", `{from: pipedrive, to: copper, pipedrive_account: ` + badPipedrive + `}`, "pipedrive_account"},
 		{"unknown plan", `{from: pipedrive, to: copper, pipedrive_plan: gold}`, "pipedrive_plan"},
-		{"plan against mapping", `{from: pipedrive, to: copper, mapping: ` + premiumMapping + `, pipedrive_plan: growth}`, "pipedrive_plan"},
 		{"unknown report", `{from: pipedrive, to: copper, report: email}`, "report"},
 		{"empty report key", `{from: pipedrive, to: copper, report_key: ""}`, "report_key"},
 	} {

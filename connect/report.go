@@ -14,7 +14,7 @@ import (
 func appendReport(dst []byte, rep lead.Report) []byte {
 	n := 2
 	for _, c := range rep {
-		n += len(c.Path) + len(c.Kind) + len(c.Reason) + len(c.Detail) + len(`{"path":"","kind":"","reason":"","detail":""},`)
+		n += len(c.Path) + len(c.Kind) + len(c.Reason) + len(c.Detail) + len(c.Loss) + len(`{"path":"","kind":"","reason":"","detail":"","loss":""},`)
 	}
 	dst = slices.Grow(dst, n)
 	dst = append(dst, '[')
@@ -31,6 +31,10 @@ func appendReport(dst []byte, rep lead.Report) []byte {
 		if c.Detail != "" {
 			dst = append(dst, `,"detail":`...)
 			dst = appendString(dst, c.Detail)
+		}
+		if c.Loss != "" {
+			dst = append(dst, `,"loss":`...)
+			dst = appendString(dst, string(c.Loss))
 		}
 		dst = append(dst, '}')
 	}

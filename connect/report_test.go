@@ -22,7 +22,7 @@ func TestReportChangeFields(t *testing.T) {
 	for i := range ct.NumField() {
 		got = append(got, ct.Field(i).Name+" "+ct.Field(i).Tag.Get("json"))
 	}
-	want := []string{"Path path", "Kind kind", "Reason reason", "Detail detail,omitempty"}
+	want := []string{"Path path", "Kind kind", "Reason reason", "Detail detail,omitempty", "Loss loss,omitempty"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("lead.Change's fields changed: update appendReport (-known +now):\n%s", diff)
 	}

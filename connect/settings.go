@@ -6,6 +6,7 @@ import (
 
 	"github.com/leadbridge/leadbridge/convert"
 	"github.com/leadbridge/leadbridge/lead"
+	"github.com/leadbridge/leadbridge/pipedrive"
 )
 
 // A ConfigError is a setting of the processor or of the Bloblang method
@@ -46,10 +47,14 @@ func (s settings) converter() (*convert.RecordConverter, error) {
 	if err != nil {
 		return nil, &ConfigError{Field: "to", Err: err}
 	}
-	if _, err := parsePipedrivePlan(s.pipedrivePlan); err != nil {
-		return nil, &ConfigError{Field: "pipedrive_plan", Err: err}
+	if s.pipedrivePlan != "" {
+		if _, err := pipedrive.ParsePlan(s.pipedrivePlan); err != nil {
+			return nil, &ConfigError{Field: "pipedrive_plan", Err: err}
+		}
 	}
-	setup := convert.Setup{Strict: s.strict}
+	// The plan wins over the mapping's visibility.plan, as leadconv's
+	// --pipedrive-plan does.
+	setup := convert.Setup{Strict: s.strict, PipedrivePlan: s.pipedrivePlan}
 	if s.mapping != "" {
 		b, err := os.ReadFile(s.mapping)
 		if err != nil {
@@ -77,9 +82,6 @@ func (s settings) converter() (*convert.RecordConverter, error) {
 	c, err := setup.Converter()
 	if err != nil {
 		return nil, s.blame(setup, err)
-	}
-	if err := withPipedrivePlan(&c, s.pipedrivePlan); err != nil {
-		return nil, &ConfigError{Field: "pipedrive_plan", Err: err}
 	}
 	rc, err := convert.NewRecordConverter(from, to, c)
 	if err != nil {
