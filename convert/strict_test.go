@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/leadbridge/leadbridge/internal/testkit"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -254,6 +255,22 @@ func TestLossOnEveryDrop(t *testing.T) {
 				if _, rep, err := rc.Convert(canon, nil); err == nil {
 					check(t, name, rep)
 					checked[name]++
+				}
+			}
+		}
+	}
+	// The corpus's own cases (custom currencies, unset values, …), on every
+	// direct pair.
+	for _, from := range []Format{Pipedrive, Copper} {
+		files, _ := filepath.Glob(filepath.Join(root, string(from), "leads", "*.json"))
+		for _, to := range []Format{Pipedrive, Copper, Canonical} {
+			rc, err := NewRecordConverter(from, to, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				if _, rep, err := rc.Convert(testkit.MustRead(t, f), nil); err == nil {
+					check(t, string(from)+" → "+string(to)+" "+filepath.Base(f), rep)
 				}
 			}
 		}

@@ -112,7 +112,7 @@ func (t Translator) leadObject(l lead.Lead, rep *lead.Report, errs *lead.ErrorLi
 		// Rule: monetary_unit is an ISO 4217 code. An amount without its
 		// unit would read as the account's default currency, so neither
 		// is written.
-		report(rep, "value", lead.Dropped, "a custom currency of the source account has no Copper counterpart: monetary_unit takes ISO 4217 codes")
+		drop(rep, "value", lead.LossNoPlace, "a custom currency of the source account has no Copper counterpart: monetary_unit takes ISO 4217 codes")
 	case l.Value != nil:
 		w.MonetaryValue = Set(Number(lead.FormatDecimal(l.Value.Amount)))
 		w.MonetaryUnit = Set(l.Value.Currency)
