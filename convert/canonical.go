@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/leadbridge/leadbridge/internal/exportjson"
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
@@ -49,7 +50,7 @@ func DecodeCanonical(rec []byte) (lead.Lead, error) {
 		var list lead.ErrorList
 		switch {
 		case errors.As(err, &te):
-			return lead.Lead{}, &lead.FieldError{Path: te.Field, Rule: "want " + kindOf(te.Type), Err: lead.ErrType}
+			return lead.Lead{}, &lead.FieldError{Path: te.Field, Rule: "want " + exportjson.KindOf(te.Type), Err: lead.ErrType}
 		case errors.As(err, &list), errors.As(err, &fe):
 			errs.Append("", err)
 			return lead.Lead{}, errs.Err()
@@ -61,23 +62,6 @@ func DecodeCanonical(rec []byte) (lead.Lead, error) {
 		return lead.Lead{}, err
 	}
 	return l, nil
-}
-
-// kindOf names the JSON kind a Go type decodes from.
-func kindOf(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "bool"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-		return "number"
-	case reflect.Slice, reflect.Array:
-		return "array"
-	default:
-		return "object"
-	}
 }
 
 // A shapeKind is what a position of the canonical JSON holds.

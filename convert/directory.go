@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/leadbridge/leadbridge/internal/exportjson"
 	"github.com/leadbridge/leadbridge/lead"
 )
 
@@ -170,70 +171,6 @@ func LoadDirectory(pipedriveDir, copperDir string) (*MemoryDirectory, error) {
 	return d, nil
 }
 
-// pipedriveList decodes a Pipedrive list response {"success": true,
-// "data": [...]}; a bare array is accepted too. Errors are FieldErrors
-// naming the element: "data[3].owner_id: want number".
-func pipedriveList[T any](b []byte) ([]T, error) {
-	var env struct {
-		Success *bool           `json:"success"`
-		Data    json.RawMessage `json:"data"`
-	}
-	trimmed := strings.TrimSpace(string(b))
-	path := ""
-	if strings.HasPrefix(trimmed, "[") {
-		env.Data = b
-	} else {
-		if err := json.Unmarshal(b, &env); err != nil {
-			return nil, jsonError("", err)
-		}
-		if env.Success != nil && !*env.Success {
-			return nil, &lead.FieldError{Path: "success", Rule: "response has success false", Err: lead.ErrInvalid}
-		}
-		path = "data"
-	}
-	if len(env.Data) == 0 || string(env.Data) == "null" {
-		return nil, nil
-	}
-	return decodeList[T](env.Data, path)
-}
-
-// decodeList decodes the JSON array b at path element by element, so that
-// an error names the element ("[3].id: want number"); encoding/json names
-// only the struct fields. It returns the elements that decoded and the
-// errors of the others.
-func decodeList[T any](b []byte, path string) ([]T, error) {
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, jsonError(path, err)
-	}
-	out := make([]T, 0, len(raw))
-	var errs lead.ErrorList
-	for i, r := range raw {
-		var v T
-		if err := json.Unmarshal(r, &v); err != nil {
-			errs.Append("", jsonError(path+lead.IndexPath(i), err))
-			continue
-		}
-		out = append(out, v)
-	}
-	return out, errs.Err()
-}
-
-// jsonError turns an error of encoding/json into a FieldError at path: a
-// syntax error wraps lead.ErrMalformed, a wrong type lead.ErrType with the
-// field's path. Rules never quote the input.
-func jsonError(path string, err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return &lead.FieldError{Path: path, Rule: "json", Err: fmt.Errorf("%w: %v", lead.ErrMalformed, err)}
-	case errors.As(err, &te):
-		return &lead.FieldError{Path: lead.JoinPath(path, te.Field), Rule: "want " + kindOf(te.Type), Err: lead.ErrType}
-	}
-	return &lead.FieldError{Path: path, Rule: "invalid", Err: err}
-}
-
 // idOrObject decodes Pipedrive's owner_id / org_id, which is an integer, an
 // object with "value" (and "id"), or null.
 type idOrObject struct {
@@ -293,7 +230,7 @@ func (d *MemoryDirectory) AddPipedrivePersons(b []byte) error {
 		Email     []pdContact `json:"email"`
 		Phone     []pdContact `json:"phone"`
 	}
-	list, err := pipedriveList[person](b)
+	list, err := exportjson.PipedriveList[person](b)
 	if err != nil {
 		return err
 	}
@@ -351,7 +288,7 @@ func (d *MemoryDirectory) AddPipedriveOrganizations(b []byte) error {
 		PostalCode string     `json:"address_postal_code"`
 		Country    string     `json:"address_country"`
 	}
-	list, err := pipedriveList[org](b)
+	list, err := exportjson.PipedriveList[org](b)
 	if err != nil {
 		return err
 	}
@@ -370,7 +307,7 @@ func (d *MemoryDirectory) AddPipedriveOrganizations(b []byte) error {
 
 // AddPipedriveUsers adds the users of a GET /v1/users response.
 func (d *MemoryDirectory) AddPipedriveUsers(b []byte) error {
-	list, err := pipedriveList[User](b)
+	list, err := exportjson.PipedriveList[User](b)
 	for _, u := range list {
 		d.addPipedriveUser(u)
 	}
@@ -379,7 +316,7 @@ func (d *MemoryDirectory) AddPipedriveUsers(b []byte) error {
 
 // AddPipedriveLabels adds the labels of a GET /v1/leadLabels response.
 func (d *MemoryDirectory) AddPipedriveLabels(b []byte) error {
-	list, err := pipedriveList[LabelRecord](b)
+	list, err := exportjson.PipedriveList[LabelRecord](b)
 	if err != nil {
 		return err
 	}
@@ -413,7 +350,7 @@ func (d *MemoryDirectory) AddCopperPeople(b []byte) error {
 			Category string `json:"category"`
 		} `json:"phone_numbers"`
 	}
-	list, err := decodeList[person](b, "")
+	list, err := exportjson.DecodeList[person](b, "")
 	if err != nil {
 		return err
 	}
@@ -458,7 +395,7 @@ func (d *MemoryDirectory) AddCopperCompanies(b []byte) error {
 			Country    *string `json:"country"`
 		} `json:"address"`
 	}
-	list, err := decodeList[company](b, "")
+	list, err := exportjson.DecodeList[company](b, "")
 	if err != nil {
 		return err
 	}
@@ -481,7 +418,7 @@ func (d *MemoryDirectory) AddCopperCompanies(b []byte) error {
 
 // AddCopperUsers adds the users of a Copper users export.
 func (d *MemoryDirectory) AddCopperUsers(b []byte) error {
-	list, err := decodeList[User](b, "")
+	list, err := exportjson.DecodeList[User](b, "")
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package pipedrive
 
 import (
-	"encoding/json"
 
 	"github.com/leadbridge/leadbridge/lead"
 )
@@ -36,14 +35,12 @@ func NewCurrencyMap(currencies []Currency) CurrencyMap {
 // "symbol", "active_flag", "is_custom_flag"}, ...]}. Every currency needs
 // a code.
 func DecodeCurrencies(data []byte) ([]Currency, error) {
-	var env struct {
-		Data []Currency `json:"data"`
-	}
-	if err := json.Unmarshal(data, &env); err != nil {
-		return nil, &lead.FieldError{Path: "data", Rule: "want currencies", Err: err}
+	list, err := decodeExport[Currency](data)
+	if err != nil {
+		return nil, err
 	}
 	var errs lead.ErrorList
-	for i, c := range env.Data {
+	for i, c := range list {
 		if c.Code == "" {
 			errs.Add("data"+lead.IndexPath(i)+".code", "required", lead.ErrRequired)
 		}
@@ -51,7 +48,7 @@ func DecodeCurrencies(data []byte) ([]Currency, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return env.Data, nil
+	return list, nil
 }
 
 // customCurrency says whether code, a currency read from Pipedrive data at

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/leadbridge/leadbridge/internal/exportjson"
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
 )
@@ -557,26 +558,27 @@ func (o *OptionID) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// DecodeDealFields decodes the response of GET /v1/dealFields.
+// DecodeDealFields decodes the response of GET /v1/dealFields. Errors are
+// a lead.ErrorList naming the element and key ("data[2].field_type: want
+// string"); on error it returns no fields.
 func DecodeDealFields(data []byte) ([]DealField, error) {
-	var env struct {
-		Data []DealField `json:"data"`
-	}
-	if err := json.Unmarshal(data, &env); err != nil {
-		return nil, &lead.FieldError{Path: "data", Rule: "want deal fields", Err: err}
-	}
-	return env.Data, nil
+	return decodeExport[DealField](data)
 }
 
-// DecodeLeadLabels decodes the response of GET /v1/leadLabels.
+// DecodeLeadLabels decodes the response of GET /v1/leadLabels. Errors are
+// as DecodeDealFields'.
 func DecodeLeadLabels(data []byte) ([]LeadLabel, error) {
-	var env struct {
-		Data []LeadLabel `json:"data"`
+	return decodeExport[LeadLabel](data)
+}
+
+// decodeExport decodes an account export, a list response, with paths in
+// its errors; nothing on error.
+func decodeExport[T any](data []byte) ([]T, error) {
+	list, err := exportjson.PipedriveList[T](data)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(data, &env); err != nil {
-		return nil, &lead.FieldError{Path: "data", Rule: "want lead labels", Err: err}
-	}
-	return env.Data, nil
+	return list, nil
 }
 
 // isCustomOrCompanion reports whether k is a custom-field key or a

@@ -202,11 +202,36 @@ func TestDecodeCurrencies(t *testing.T) {
 	if c, ok := m["BTC"]; !ok || !c.IsCustomFlag || c.DecimalPoints != 8 {
 		t.Errorf("BTC = %+v, %v", c, ok)
 	}
-	for _, in := range []string{`{"data":[{"id":1,"name":"x"}]}`, `{"data":{}}`, `[`} {
-		if _, err := DecodeCurrencies([]byte(in)); err == nil {
-			t.Errorf("DecodeCurrencies(%s) accepted it", in)
-		} else if fe := new(lead.FieldError); !errors.As(err, &fe) || !strings.HasPrefix(fe.Path, "data") {
-			t.Errorf("DecodeCurrencies(%s): %v; want a path under data", in, err)
+	for _, tt := range []struct{ in, path string }{
+		{`{"data":[{"id":1,"name":"x"}]}`, "data[0].code"},
+		{`{"data":{}}`, "data"},
+		{`{"data":[{"id":1,"code":"BTC"},{"id":"2","code":"PTS"}]}`, "data[1].id"},
+		{`[`, ""}, // malformed: the whole document
+	} {
+		if _, err := DecodeCurrencies([]byte(tt.in)); err == nil {
+			t.Errorf("DecodeCurrencies(%s) accepted it", tt.in)
+		} else if fe := new(lead.FieldError); !errors.As(err, &fe) || fe.Path != tt.path || strings.Contains(err.Error(), "Go ") {
+			t.Errorf("DecodeCurrencies(%s): %v; want an error at %q naming no Go type", tt.in, err, tt.path)
+		}
+	}
+}
+
+// TestDecodeExportsNamePaths: the account exports' errors name the
+// element and key, never a Go struct field.
+func TestDecodeExportsNamePaths(t *testing.T) {
+	for name, tt := range map[string]struct {
+		decode func([]byte) error
+		in     string
+	}{
+		"dealFields": {func(b []byte) error { _, err := DecodeDealFields(b); return err },
+			`{"success":true,"data":[{"id":1,"key":"a","name":"ok","field_type":"varchar"},{"id":2,"key":7,"name":"x","field_type":1}]}`},
+		"leadLabels": {func(b []byte) error { _, err := DecodeLeadLabels(b); return err },
+			`{"success":true,"data":[{"id":"f08b42a0-4e75-11ea-9643-03698ef1cfd6","name":"ok","color":"red"},{"id":"x","name":"Hot","color":1}]}`},
+	} {
+		err := tt.decode([]byte(tt.in))
+		var list lead.ErrorList
+		if !errors.As(err, &list) || len(list) == 0 || !strings.HasPrefix(list[0].Path, "data[1].") || strings.Contains(err.Error(), "Go ") {
+			t.Errorf("%s: %v; want errors under data[1] naming no Go type", name, err)
 		}
 	}
 }
