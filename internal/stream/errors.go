@@ -25,10 +25,11 @@ func (e *SyntaxError) Error() string {
 // Unwrap returns lead.ErrMalformed.
 func (e *SyntaxError) Unwrap() error { return lead.ErrMalformed }
 
-// An EnvelopeError is the cause behind a rejected Pipedrive error envelope,
-// {"success":false,"error":...,"error_info":...}. It wraps lead.ErrInvalid.
+// An EnvelopeError is the cause behind a rejected error envelope:
+// Pipedrive's {"success":false,"error":...,"error_info":...} or Copper's
+// {"success":false,"status":...,"message":...}. It wraps lead.ErrInvalid.
 type EnvelopeError struct {
-	Message string // the envelope's "error"
+	Message string // the envelope's "error" (Pipedrive) or "message" (Copper)
 	Info    string // the envelope's "error_info"
 }
 

@@ -629,11 +629,16 @@ func dataValue(obj []byte) (start, end int, ok bool) {
 // envelopeErr returns the error of an error envelope.
 func envelopeErr(obj []byte) error {
 	var env struct {
-		Error json.RawMessage `json:"error"`
-		Info  json.RawMessage `json:"error_info"`
+		Error   json.RawMessage `json:"error"`      // Pipedrive
+		Info    json.RawMessage `json:"error_info"` // Pipedrive
+		Message json.RawMessage `json:"message"`    // Copper: {"success":false,"status":422,"message":...}
 	}
 	_ = json.Unmarshal(obj, &env) // a field that fails to decode stays empty
-	return &lead.FieldError{Rule: "error envelope", Err: &EnvelopeError{Message: text(env.Error), Info: text(env.Info)}}
+	msg := text(env.Error)
+	if msg == "" {
+		msg = text(env.Message)
+	}
+	return &lead.FieldError{Rule: "error envelope", Err: &EnvelopeError{Message: msg, Info: text(env.Info)}}
 }
 
 // text returns a JSON string's text, or the JSON of any other value but null.

@@ -321,6 +321,8 @@ func TestSplitErrors(t *testing.T) {
 		{"error envelope", `{"success":false,"error":"Lead not found","error_info":"Please check the docs"}`, lead.ErrInvalid,
 			"(root): error envelope: Lead not found (Please check the docs)"},
 		{"error envelope without text", `{"success":false}`, lead.ErrInvalid, "(root): error envelope: API error"},
+		{"Copper error body", `{"success":false,"status":422,"message":"Validation errors: Name can't be blank"}`, lead.ErrInvalid,
+			"(root): error envelope: Validation errors: Name can't be blank"},
 		{"error envelope with a code", `{"success":false,"error":{"code":7}}`, lead.ErrInvalid, `(root): error envelope: {"code":7}`},
 	}
 	for _, tt := range tests {
