@@ -104,7 +104,7 @@ func wrapperErr(l *Lead, data []byte) error {
 	}
 	for _, m := range l.Extra {
 		if m.Key == "success" {
-			return notLead(`want a lead object, got a response envelope {"success", "data"}: decode its data member`, kindCause{lead.ErrInvalid})
+			return notLead(`want a lead object, got a response envelope {"success", "data"}: the lead is its data`, kindCause{lead.ErrInvalid})
 		}
 	}
 	return nil
@@ -131,7 +131,7 @@ func DecodeLeadList(data []byte) ([]Lead, error) {
 		if e := apiErrorOf(data); e != nil {
 			return nil, notLead("want a list of leads, got a Copper error response", apiCause{e})
 		}
-		return nil, notLead("want a list of leads, got one object: decode a single lead with DecodeLead", kindCause{lead.ErrType})
+		return nil, notLead("want a list of leads (the response of POST /leads/search), got one object", kindCause{lead.ErrType})
 	default:
 		var errs lead.ErrorList
 		switch {

@@ -71,10 +71,12 @@ type Value struct {
 // DecodeLead returns a lead whole or not at all.
 //
 // A whole response is not a lead: given {"success": ..., "data": ...},
-// DecodeLead says which decoder reads it ([DecodeEnvelope] for one lead,
-// [DecodeListEnvelope] for a list) with an error wrapping [ErrNotLead];
-// given an error body ({"success": false, "error": ...}) the error wraps
-// ErrNotLead and the *[APIError] the body holds.
+// DecodeLead returns an error wrapping [ErrNotLead] that says what the
+// input is, in the API's terms (decode one lead's response with
+// [DecodeEnvelope], a list with [DecodeListEnvelope]; a search response
+// holds search results, not leads); given an error body ({"success":
+// false, "error": ...}) the error wraps ErrNotLead and the *[APIError] the
+// body holds.
 func DecodeLead(data []byte) (Lead, error) {
 	var l Lead
 	d := newDecoder(bytes.Clone(data))
@@ -126,24 +128,24 @@ func notALead(l Lead, data []byte) *lead.FieldError {
 	if string(success) != "true" && string(success) != "false" {
 		if len(items) > 0 && items[0] == '[' && !l.hasDocumentedKey() {
 			return &lead.FieldError{Err: ErrNotLead,
-				Rule: "want a lead object, got the data of a search response; decode each items[i].item with DecodeLead"}
+				Rule: "want a lead object, got the data of a search response (GET /v1/leads/search): its items are search results, not leads; export the leads with GET /v1/leads"}
 		}
 		return nil
 	}
 	fe := &lead.FieldError{Err: ErrNotLead}
 	switch {
 	case string(success) == "false":
-		fe.Rule = "want a lead object, got an error response; DecodeEnvelope returns it as an *APIError"
+		fe.Rule = "want a lead object, got an error response (success false)"
 		var apiErr APIError
 		if json.Unmarshal(data, &apiErr) == nil {
 			fe.Err = fmt.Errorf("%w: %w", ErrNotLead, &apiErr)
 		}
 	case len(payload) > 0 && payload[0] == '[':
-		fe.Rule = "want a lead object, got a list response; decode it with DecodeListEnvelope"
+		fe.Rule = "want a lead object, got a list response (GET /v1/leads): the leads are its data"
 	case len(payload) > 0 && payload[0] == '{' && hasKey(payload, "items"):
-		fe.Rule = "want a lead object, got a search response; decode each data.items[i].item with DecodeLead"
+		fe.Rule = "want a lead object, got a search response (GET /v1/leads/search): its items are search results, not leads; export the leads with GET /v1/leads"
 	default:
-		fe.Rule = "want a lead object, got a response envelope; decode it with DecodeEnvelope"
+		fe.Rule = "want a lead object, got a response envelope (GET /v1/leads/{id}): the lead is its data"
 	}
 	return fe
 }
