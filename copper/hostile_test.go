@@ -88,7 +88,7 @@ func TestHostile(t *testing.T) {
 		{"email null address", `{"name":"A","email":{"email":null,"category":"work"}}`, "", nil},
 		{"escapes", `{"name":"A\"\\\/\b\f\n\r\t\u0001\u00e9"}`, "", nil},
 		{"unknown keys", `{"name":"A","z":{"deep":[1,{"k":"\u00e9"}]},"converted_value":1.0}`, "", nil},
-		{"no name", `{"id":1}`, "(root)", lead.ErrRequired},
+		{"no name", `{"id":1}`, "name", lead.ErrRequired},
 		{"whitespace", " \n\t{ \"name\" : \"A\" } \n", "", nil},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package copper
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,11 @@ func (t Translator) ToLead(in Lead) (lead.Lead, lead.Report, error) {
 	// checked on what could be translated, even when some keys could not.
 	if err := l.Validate(); err != nil {
 		for _, fe := range err.(lead.ErrorList) {
+			if fe.Path == "" && errors.Is(fe.Err, lead.ErrRequired) {
+				// Nothing to call the lead by, in Copper's keys.
+				errs.Add("name", "required: a lead needs a name, a company_name, an email or phone_numbers", fe.Err)
+				continue
+			}
 			errs.Add(copperPath(fe.Path, cfIndex), fe.Rule, fe.Err)
 		}
 	}

@@ -80,6 +80,8 @@ func TestHostileInput(t *testing.T) {
 		{"value.amount null", `{"value":{"amount":null,"currency":"EUR"}}`, "value.amount", lead.ErrType},
 		{"value.currency null", `{"value":{"amount":1,"currency":null}}`, "value.currency", lead.ErrType},
 		{"value empty object", `{"value":{},"person_id":1}`, "value.amount", lead.ErrRequired},
+		{"nothing to call it by", `{"id":"adf21080-0e10-11eb-879b-05d71fb426ec"}`, "title", lead.ErrRequired},
+		{"no title, null links", `{"title":"","person_id":null,"organization_id":null}`, "title", lead.ErrRequired},
 		{"whitespace everywhere", " {\n\t\"title\" : \"x\" ,\r\n \"person_id\":1 } \n", "-", nil},
 	}
 	for _, tt := range tests {

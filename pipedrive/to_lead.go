@@ -3,6 +3,7 @@ package pipedrive
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -349,7 +350,13 @@ func toPipedrivePaths(err error, l lead.Lead) error {
 				}
 			}
 		}
-		out = append(out, &lead.FieldError{Path: p, Rule: e.Rule, Err: e.Err})
+		rule := e.Rule
+		if p == "" && errors.Is(e.Err, lead.ErrRequired) {
+			// The lead has nothing to call it by: say it in Pipedrive's
+			// keys, not the canonical model's.
+			p, rule = "title", "required: a lead needs a title, a person_id or an organization_id"
+		}
+		out = append(out, &lead.FieldError{Path: p, Rule: rule, Err: e.Err})
 	}
 	return out.Err()
 }
