@@ -411,13 +411,17 @@ func defaultOptions() options {
 
 // Usage lines of the flags convert and validate share.
 const (
-	usageRejects          = "write rejected records there, as NDJSON (default: one line per error on standard error)"
-	usageWorkers          = "process records with N workers (default: the number of CPUs)"
-	usageRedact           = "name fields and rules in errors and reports, never their values"
-	usageProgress         = "progress bar on standard error: auto (when it is a terminal), always or never (default auto)"
-	usagePipedriveAccount = "read the Pipedrive account's exports there: dealFields.json, leadLabels.json, persons.json, organizations.json, users.json (the layout of testdata/pipedrive)"
-	usageCopperAccount    = "read the Copper account's exports there: custom_field_definitions.json, lead_statuses.json, people.json, companies.json, users.json (the layout of testdata/copper)"
-	usageMaxRecord        = "reject records larger than N bytes (default 16777216, 16 MiB)"
+	usageRejects   = "write rejected records there, as NDJSON (default: one line per error on standard error)"
+	usageWorkers   = "process records with N workers (default: the number of CPUs)"
+	usageRedact    = "name fields and rules in errors and reports, never their values"
+	usageProgress  = "progress bar on standard error: auto (when it is a terminal), always or never (default auto)"
+	usageMaxRecord = "reject records larger than N bytes (default 16777216, 16 MiB)"
+)
+
+// Usage lines of the account folders: the files convert reads there.
+var (
+	usagePipedriveAccount = "read the Pipedrive account's exports there: " + strings.Join(convert.PipedriveAccountFiles(), ", ") + " (the layout of testdata/pipedrive)"
+	usageCopperAccount    = "read the Copper account's exports there: " + strings.Join(convert.CopperAccountFiles(), ", ") + " (account.json's primary_timezone dates custom Dates; the layout of testdata/copper)"
 )
 
 // usagePipedrivePlan documents --pipedrive-plan.
