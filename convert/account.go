@@ -228,7 +228,7 @@ func (s Setup) Converter() (Converter, error) {
 	}
 	if s.Mapping != nil {
 		if c.Mapping, err = ParseMapping(s.Mapping); err != nil {
-			return c, fmt.Errorf("mapping %s:\n%w", s.MappingFile, err)
+			return c, fmt.Errorf("%s:\n%w", strings.TrimSpace("mapping "+s.MappingFile), err)
 		}
 	}
 	c.Strict = s.Strict

@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -230,9 +231,18 @@ func ParseMapping(b []byte) (Mapping, error) {
 		errs.Add("", "one JSON value", lead.ErrMalformed)
 		return Mapping{}, errs.Err()
 	}
-	checkShape(&errs, "", raw, reflect.TypeFor[Mapping]())
-	if len(errs) > 0 {
+	// Rule: one error never hides another. What has the wrong shape is
+	// reported and left out (nulled), and the rest is still validated;
+	// a rule broken only because a value was left out is not repeated.
+	if !checkShape(&errs, "", raw, reflect.TypeFor[Mapping]()) {
 		return Mapping{}, errs.Err()
+	}
+	shapeErrs := len(errs)
+	if shapeErrs > 0 {
+		if b, err = json.Marshal(raw); err != nil {
+			errs.Add("", "json", fmt.Errorf("%w: %v", lead.ErrType, err))
+			return Mapping{}, errs.Err()
+		}
 	}
 	var m Mapping
 	if err := json.Unmarshal(b, &m); err != nil {
@@ -240,17 +250,40 @@ func ParseMapping(b []byte) (Mapping, error) {
 		return Mapping{}, errs.Err()
 	}
 	if err := m.Validate(); err != nil {
-		return Mapping{}, err
+		var list lead.ErrorList
+		if !errors.As(err, &list) {
+			return Mapping{}, err
+		}
+		for _, fe := range list {
+			if !underAny(fe.Path, errs[:shapeErrs]) {
+				errs = append(errs, fe)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return Mapping{}, errs.Err()
 	}
 	return m, nil
 }
 
+// underAny reports whether path is the path of one of errs, or inside it.
+func underAny(path string, errs lead.ErrorList) bool {
+	for _, fe := range errs {
+		if path == fe.Path || strings.HasPrefix(path, fe.Path+".") || strings.HasPrefix(path, fe.Path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
 // checkShape checks a decoded JSON value against the Go type it decodes
 // into: object keys must be known fields, and each value must have the JSON
-// type the field takes. It names every mismatch by its path.
-func checkShape(errs *lead.ErrorList, path string, v any, t reflect.Type) {
+// type the field takes. It names every mismatch by its path, removes
+// unknown keys and nulls mismatched values inside v so that the rest
+// decodes, and reports whether v itself has the right shape.
+func checkShape(errs *lead.ErrorList, path string, v any, t reflect.Type) bool {
 	if v == nil {
-		return // null leaves the zero value
+		return true // null leaves the zero value
 	}
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -260,7 +293,7 @@ func checkShape(errs *lead.ErrorList, path string, v any, t reflect.Type) {
 		obj, ok := v.(map[string]any)
 		if !ok {
 			errs.Add(path, "want object", lead.ErrType)
-			return
+			return false
 		}
 		fields := jsonFields(t)
 		for k, val := range obj {
@@ -271,37 +304,46 @@ func checkShape(errs *lead.ErrorList, path string, v any, t reflect.Type) {
 					seg = `[""]` // the empty key, which a dotted path cannot show
 				}
 				errs.Add(lead.JoinPath(path, seg), "unknown field", lead.ErrInvalid)
+				delete(obj, k)
 				continue
 			}
-			checkShape(errs, lead.JoinPath(path, k), val, ft)
+			if !checkShape(errs, lead.JoinPath(path, k), val, ft) {
+				obj[k] = nil
+			}
 		}
 	case reflect.Slice:
 		arr, ok := v.([]any)
 		if !ok {
 			errs.Add(path, "want array", lead.ErrType)
-			return
+			return false
 		}
 		for i, e := range arr {
-			checkShape(errs, path+lead.IndexPath(i), e, t.Elem())
+			if !checkShape(errs, path+lead.IndexPath(i), e, t.Elem()) {
+				arr[i] = nil
+			}
 		}
 	case reflect.String:
 		if _, ok := v.(string); !ok {
 			errs.Add(path, "want string", lead.ErrType)
+			return false
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
 			errs.Add(path, "want boolean", lead.ErrType)
+			return false
 		}
 	case reflect.Int64, reflect.Int:
 		n, ok := v.(json.Number)
 		if !ok {
 			errs.Add(path, "want integer", lead.ErrType)
-			return
+			return false
 		}
 		if _, err := strconv.ParseInt(string(n), 10, 64); err != nil {
 			errs.Add(path, "want integer", lead.ErrInvalid)
+			return false
 		}
 	}
+	return true
 }
 
 // jsonFields returns the JSON keys of struct type t with their types.

@@ -193,3 +193,24 @@ func redacted(err error) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestParseMappingReportsEveryError: a value of the wrong type does not
+// hide the other broken rules of the file.
+func TestParseMappingReportsEveryError(t *testing.T) {
+	_, err := ParseMapping([]byte(`{"users":[{"pipedrive":1},{"pipedrive":"x","copper":2}],"labels":[{"pipedrive":"bad"}],"nope":1}`))
+	got := testkit.ErrorLines(err)
+	want := []string{
+		"labels[0].copper: required without name",
+		"labels[0].pipedrive: uuid: invalid",
+		"nope: unknown field: invalid",
+		"users[0].copper: required",
+		"users[1].pipedrive: want integer: wrong JSON type",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ParseMapping errors mismatch (-want +got):\n%s", diff)
+	}
+	_, err = Setup{Mapping: []byte(`{"users":[{}]}`)}.Converter()
+	if err == nil || !strings.HasPrefix(err.Error(), "mapping:\n") {
+		t.Errorf("Setup without MappingFile: %q, want it to start with \"mapping:\\n\"", err)
+	}
+}
