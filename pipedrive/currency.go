@@ -1,7 +1,6 @@
 package pipedrive
 
 import (
-
 	"github.com/leadbridge/leadbridge/lead"
 )
 
