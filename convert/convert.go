@@ -43,12 +43,9 @@ type Converter struct {
 // c.Pipedrive names none.
 func (c Converter) PipedriveTranslator() pipedrive.Translator {
 	t := c.Pipedrive
-	if t.Plan == pipedrive.PlanUnknown {
-		switch c.Mapping.Visibility.Plan {
-		case "premium", "ultimate", "power", "enterprise":
-			t.Plan = pipedrive.PlanPremium
-		case "light", "growth", "professional", "essential", "advanced":
-			t.Plan = pipedrive.PlanEssential
+	if t.Plan == pipedrive.PlanUnknown && c.Mapping.Visibility.Plan != "" {
+		if p, err := pipedrive.ParsePlan(c.Mapping.Visibility.Plan); err == nil {
+			t.Plan = p
 		}
 	}
 	return t

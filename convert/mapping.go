@@ -13,6 +13,7 @@ import (
 
 	"github.com/leadbridge/leadbridge/internal/jsonwire"
 	"github.com/leadbridge/leadbridge/lead"
+	"github.com/leadbridge/leadbridge/pipedrive"
 )
 
 // A Mapping says how the id spaces of one Pipedrive account and one Copper
@@ -443,10 +444,10 @@ func (m Mapping) Validate() error {
 		}
 		statuses[key] = true
 	}
-	switch m.Visibility.Plan {
-	case "", "light", "growth", "professional", "essential", "advanced", "premium", "ultimate", "power", "enterprise":
-	default:
-		errs.Add("visibility.plan", "oneof=light growth professional essential advanced premium ultimate power enterprise", lead.ErrInvalid)
+	if m.Visibility.Plan != "" {
+		if _, err := pipedrive.ParsePlan(m.Visibility.Plan); err != nil {
+			errs.Add("visibility.plan", "oneof="+strings.Join(pipedrive.PlanNames(), " "), lead.ErrInvalid)
+		}
 	}
 	if v := m.Visibility.VisibleTo; v != "" {
 		if _, err := visibilityOf(m.Visibility.Plan, v); err != nil {
@@ -524,8 +525,9 @@ func (m Mapping) Validate() error {
 // visibilityOf returns the canonical visibility of a Pipedrive visible_to
 // code under plan (Pipedrive API v1, POST /leads: visible_to).
 func visibilityOf(plan, code string) (lead.Visibility, error) {
-	switch plan {
-	case "premium", "ultimate", "power", "enterprise":
+	p, _ := pipedrive.ParsePlan(plan)
+	switch p {
+	case pipedrive.PlanPremium:
 		switch code {
 		case "1":
 			return lead.VisibilityOwnerOnly, nil
