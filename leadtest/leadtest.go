@@ -47,6 +47,11 @@ type Config struct {
 	// testdata/copper): field definitions, labels, statuses, and the
 	// persons, organizations and users of the directory.
 	PipedriveAccount, CopperAccount string
+	// PipedrivePlan names the Pipedrive account's plan ("growth",
+	// "premium", …; see pipedrive.ParsePlan), as leadconv's
+	// --pipedrive-plan: it gives visible_to its meaning and wins over the
+	// mapping's visibility.plan. Empty leaves the mapping's.
+	PipedrivePlan string
 	// Strict rejects records holding ids the mapping does not cover.
 	Strict bool
 	// Update writes the golden files instead of comparing them: missing
@@ -258,7 +263,7 @@ func newConverter(c Config) (*convert.RecordConverter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Config.To: %w", err)
 	}
-	setup := convert.Setup{MappingFile: c.Mapping, Strict: c.Strict,
+	setup := convert.Setup{MappingFile: c.Mapping, Strict: c.Strict, PipedrivePlan: c.PipedrivePlan,
 		PipedriveAccount: c.PipedriveAccount, CopperAccount: c.CopperAccount}
 	if c.Mapping != "" {
 		if setup.Mapping, err = os.ReadFile(c.Mapping); err != nil {

@@ -397,3 +397,31 @@ func TestConfigErrors(t *testing.T) {
 // The kit's own tests run under this module's -update too; they use
 // temporary folders only.
 var _ = golden.Updating
+
+// TestPipedrivePlan: Config.PipedrivePlan reaches the conversion, as
+// leadconv's --pipedrive-plan does: visible_to "3" is the owner's group on
+// Premium and unknown without a plan.
+func TestPipedrivePlan(t *testing.T) {
+	for _, tt := range []struct{ plan, want string }{
+		{"premium", `"visibility": "owner_group"`},
+		{"growth", `"visibility": "entire_company"`},
+		{"", `"visible_to"`}, // no plan: the code is kept and reported
+	} {
+		t.Run("plan="+tt.plan, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "lead.json"), []byte(`{"title":"A","person_id":1,"visible_to":"3"}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := leadtest.Check(leadtest.Config{From: "pipedrive", To: "canonical", Dir: dir, PipedrivePlan: tt.plan, Update: true}); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(dir, "lead.golden.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), tt.want) || tt.plan == "" && strings.Contains(string(b), `"visibility"`) {
+				t.Errorf("golden with plan %q lacks %s:\n%s", tt.plan, tt.want, b)
+			}
+		})
+	}
+}

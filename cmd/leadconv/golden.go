@@ -9,7 +9,7 @@ import (
 
 const (
 	goldenSynopsis = `leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--pipedrive-account DIR]
-                [--copper-account DIR] [--strict] [--update] DIR`
+                [--pipedrive-plan PLAN] [--copper-account DIR] [--strict] [--update] DIR`
 	goldenAbout = `Converts every *.json and *.ndjson file directly in DIR (golden files and the --mapping
 file excepted) and compares each record's output, loss report and errors with the golden
 file beside the input: <name>.golden.json for <name>.json or <name>.ndjson. The diff of
@@ -30,6 +30,7 @@ func (a *app) golden(args []string, std stdio) int {
 	fl.value(&o.to, "to", "FORMAT", "format of the output records (required)")
 	fl.string(&o.mapping, "mapping", "FILE", "ids of one system's account mapped to the other's (JSON)")
 	fl.string(&o.pdAccount, "pipedrive-account", "DIR", usagePipedriveAccount)
+	fl.value(&o.pdPlan, "pipedrive-plan", "PLAN", usagePipedrivePlan+" (default: the mapping's visibility.plan)")
 	fl.string(&o.cpAccount, "copper-account", "DIR", usageCopperAccount)
 	fl.boolean(&o.strict, "strict", "reject records holding an id the mapping lacks")
 	fl.boolean(&update, "update", "write the golden files from the current output instead of comparing")
@@ -48,7 +49,7 @@ func (a *app) golden(args []string, std stdio) int {
 	}
 	res, err := leadtest.Check(leadtest.Config{
 		From: string(o.from), To: string(o.to), Dir: o.files[0], Mapping: o.mapping,
-		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount, Strict: o.strict, Update: update,
+		PipedriveAccount: o.pdAccount, CopperAccount: o.cpAccount, PipedrivePlan: string(o.pdPlan), Strict: o.strict, Update: update,
 	})
 	if err != nil {
 		fmt.Fprintf(std.err, "leadconv golden: %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))

@@ -11,7 +11,7 @@
 //	                  [--progress auto|always|never] [--pipedrive-account DIR] [--pipedrive-plan PLAN]
 //	                  [--copper-account DIR] [--max-record-bytes N] [FILE ...]
 //	leadconv golden --from FORMAT --to FORMAT [--mapping FILE] [--pipedrive-account DIR]
-//	                [--copper-account DIR] [--strict] [--update] DIR
+//	                [--pipedrive-plan PLAN] [--copper-account DIR] [--strict] [--update] DIR
 //	leadconv --version
 //	FORMAT: canonical | pipedrive | copper
 //
