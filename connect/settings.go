@@ -109,21 +109,9 @@ func (s settings) blame(setup convert.Setup, err error) error {
 	return &ConfigError{Field: "mapping, pipedrive_account, copper_account", Err: err}
 }
 
-// strictErr rejects, under strict, a conversion that dropped fields, as
-// leadconv's --strict does: the converter itself rejects ids the mapping
-// does not cover and the fields a cross-vendor conversion drops, and
-// this covers the fields a conversion to or from the canonical shape
-// drops.
-func strictErr(rep lead.Report) error {
-	var list lead.ErrorList
-	for _, c := range rep {
-		if c.Kind == lead.Dropped {
-			rule := "dropped"
-			if c.Reason != "" {
-				rule += ": " + c.Reason
-			}
-			list.Add(c.Path, rule, lead.ErrUnsupported)
-		}
-	}
-	return list.Err()
-}
+// strictErr rejects, under strict, a conversion that lost a field the
+// mapping did not cover (lead.LossUnmapped), as leadconv's --strict does.
+// The RecordConverter, built with Setup.Strict, already rejects those;
+// this holds the Bloblang method, which may be given other set-ups, to
+// the same rule.
+func strictErr(rep lead.Report) error { return rep.StrictErr() }
