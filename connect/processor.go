@@ -185,8 +185,20 @@ func newProcessor(conf *service.ParsedConfig) (*processor, error) {
 // it.
 func (p *processor) ProcessBatch(_ context.Context, batch service.MessageBatch) ([]service.MessageBatch, error) {
 	var buf []byte
-	for _, msg := range batch {
+	var kept service.MessageBatch // nil until a blank message is left out
+	for i, msg := range batch {
 		rec, err := msg.AsBytes()
+		if err == nil && len(bytes.TrimSpace(rec)) == 0 {
+			// A blank message (an empty line of NDJSON) is no lead: it is
+			// left out, as leadconv skips blank lines.
+			if kept == nil {
+				kept = append(make(service.MessageBatch, 0, len(batch)), batch[:i]...)
+			}
+			continue
+		}
+		if kept != nil {
+			kept = append(kept, msg)
+		}
 		if err != nil {
 			p.reject(msg, &lead.FieldError{Rule: "unreadable message", Err: fmt.Errorf("%w: %v", lead.ErrMalformed, err)})
 			continue
@@ -215,6 +227,12 @@ func (p *processor) ProcessBatch(_ context.Context, batch service.MessageBatch) 
 		}
 		deleteMeta(msg, p.errorsKey)
 		msg.SetBytes(buf[start:len(buf):len(buf)])
+	}
+	if kept != nil {
+		if len(kept) == 0 {
+			return nil, nil
+		}
+		batch = kept
 	}
 	return []service.MessageBatch{batch}, nil
 }

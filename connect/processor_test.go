@@ -407,3 +407,17 @@ func runProcessor(env *service.Environment, conf string, lint bool) error {
 	defer cancel()
 	return stream.Run(ctx)
 }
+
+// TestBlankMessages: blank messages (empty lines of NDJSON) are left out,
+// as leadconv skips blank lines; the leads around them convert.
+func TestBlankMessages(t *testing.T) {
+	env := newEnv(t)
+	leads := readLines(t, pipedriveLeads)
+	records := [][]byte{leads[0], nil, []byte("  \t"), leads[1], []byte("\n")}
+	got := runProcessors(t, env, []string{`leadbridge: {from: pipedrive, to: canonical}`}, records, 5, 1)
+	for _, i := range []int{0, 3} {
+		if got[i].Err != "" || got[i].Bytes == "" {
+			t.Errorf("record %d: %q (error %q), want it converted", i, got[i].Bytes, got[i].Err)
+		}
+	}
+}

@@ -24,12 +24,21 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sync"
 
 	"github.com/leadbridge/leadbridge/connect"
+	"github.com/redpanda-data/benthos/v4/public/bloblang"
 	"github.com/redpanda-data/benthos/v4/public/service"
 
 	_ "github.com/redpanda-data/benthos/v4/public/components/io"
 	_ "github.com/redpanda-data/benthos/v4/public/components/pure"
+)
+
+// globalOnce registers the Bloblang method in the global environment for
+// the program's first run; run may be called again in tests.
+var (
+	globalOnce sync.Once
+	globalErr  error
 )
 
 // gcPercent is the GOGC leadbridge-connect runs with when the
@@ -49,6 +58,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	env, err := connect.NewEnvironment()
 	if err != nil {
 		fmt.Fprintf(stderr, "leadbridge-connect: %v\n", err)
+		return 1
+	}
+	// Benthos lints a configuration at start-up against the global
+	// Bloblang environment, whatever environment the stream runs in: the
+	// program (never the library) adds the method there too, once.
+	globalOnce.Do(func() { globalErr = connect.RegisterBloblang(bloblang.GlobalEnvironment()) })
+	if globalErr != nil {
+		fmt.Fprintf(stderr, "leadbridge-connect: %v\n", globalErr)
 		return 1
 	}
 	code, err := service.RunCLIToCode(ctx,

@@ -108,3 +108,39 @@ func recordConverter(t *testing.T) *convert.RecordConverter {
 	}
 	return rc
 }
+
+// TestRunBloblangMethod runs, with -c, a configuration that converts with
+// the Bloblang method rather than the processor: the command knows the
+// method at run time too, not only when linting.
+func TestRunBloblangMethod(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "copper.ndjson")
+	conf := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(conf, []byte(`
+input:
+  file:
+    paths: [ ../../../testdata/pipedrive/leads.ndjson ]
+    scanner: { lines: {} }
+pipeline:
+  threads: 1
+  processors:
+    - mapping: 'root = content().leadbridge(from: "pipedrive", to: "copper", mapping: "../../../testdata/mapping.json", pipedrive_account: "../../../testdata/pipedrive", copper_account: "../../../testdata/copper")'
+output:
+  file: { path: `+out+`, codec: lines }
+logger: { level: warn }
+http: { enabled: false }
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"leadbridge-connect", "-c", conf}, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(got), "\n"); n != 50 {
+		t.Errorf("%d records written, want the 50 samples:\n%s", n, stderr.String())
+	}
+}
