@@ -25,7 +25,7 @@ func methodSpec() *bloblang.PluginSpec {
 		Param(bloblang.NewStringParam("pipedrive_account").Description("A folder of Pipedrive account exports.").Default("")).
 		Param(bloblang.NewStringParam("copper_account").Description("A folder of Copper account exports.").Default("")).
 		Param(bloblang.NewStringParam("pipedrive_plan").Description("The Pipedrive account's plan.").Default("")).
-		Param(bloblang.NewBoolParam("strict").Description("Fail on a dropped field or an id the mapping does not cover.").Default(false)).
+		Param(bloblang.NewBoolParam("strict").Description("Fail when the conversion loses a field the mapping does not cover, as leadconv's --strict.").Default(false)).
 		ExampleNotTested("A Pipedrive lead to the body of Copper's POST /leads.", `root = content().leadbridge("pipedrive", "copper")`)
 }
 

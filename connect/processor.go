@@ -64,7 +64,7 @@ The settings are read and checked when the stream starts; an error names the fie
 				Description("The Pipedrive account's plan, which gives visible_to its meaning: "+strings.Join(pipedrive.PlanNames(), ", ")+". It wins over the mapping's visibility.plan; empty: the mapping's plan, or unknown (only plan-independent visible_to codes are translated).").
 				Default(""),
 			service.NewBoolField("strict").
-				Description("Reject a lead whose conversion would drop a field or whose ids the mapping does not cover, as leadconv's --strict.").
+				Description("Reject a lead whose conversion loses a field the mapping does not cover (an unmapped owner, label, source, status, custom field or option), as leadconv's --strict; what the target sets itself or has no place for stays in the report.").
 				Default(false),
 			service.NewStringAnnotatedEnumField("report", map[string]string{
 				ReportMetadata: "The report, a JSON array of {path, kind, reason, detail}, in the metadata key `report_key`; `[]` when the conversion was exact.",
@@ -238,7 +238,7 @@ func (p *processor) ProcessBatch(_ context.Context, batch service.MessageBatch) 
 }
 
 // convert converts one record, and rejects it under strict when the
-// conversion dropped a field. A panic rejects the record instead of
+// conversion lost a field the mapping did not cover. A panic rejects the record instead of
 // ending the process, as in leadconv.
 func (p *processor) convert(rec, out []byte) (res []byte, rep lead.Report, err error) {
 	defer func() {
