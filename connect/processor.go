@@ -325,16 +325,7 @@ func appendJSON(dst []byte, v any) []byte {
 // may quote the input: one "path: rule" line per error.
 type redactedErrors lead.ErrorList
 
-func (r redactedErrors) Error() string {
-	var b bytes.Buffer
-	for i, fe := range r {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(fe.Redacted())
-	}
-	return b.String()
-}
+func (r redactedErrors) Error() string { return lead.ErrorList(r).Redacted() }
 
 // Unwrap returns the errors, for errors.Is and errors.As.
 func (r redactedErrors) Unwrap() []error { return lead.ErrorList(r).Unwrap() }

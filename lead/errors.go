@@ -103,13 +103,19 @@ func (l ErrorList) Err() error {
 }
 
 // Error returns one FieldError a line.
-func (l ErrorList) Error() string {
+func (l ErrorList) Error() string { return l.lines((*FieldError).Error) }
+
+// Redacted returns one FieldError's Redacted text a line: paths and rules,
+// never the causes, which may quote the input.
+func (l ErrorList) Redacted() string { return l.lines((*FieldError).Redacted) }
+
+func (l ErrorList) lines(text func(*FieldError) string) string {
 	var b strings.Builder
 	for i, e := range l {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(e.Error())
+		b.WriteString(text(e))
 	}
 	return b.String()
 }

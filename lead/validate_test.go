@@ -141,6 +141,10 @@ func TestFieldErrorRedacted(t *testing.T) {
 	if got, want := fe.Redacted(), "value.amount: want a JSON number"; got != want {
 		t.Errorf("Redacted() = %q, want %q", got, want)
 	}
+	list := lead.ErrorList{fe, {Path: "title", Rule: "required", Err: lead.ErrRequired}}
+	if got, want := list.Redacted(), "value.amount: want a JSON number\ntitle: required"; got != want {
+		t.Errorf("ErrorList.Redacted() = %q, want %q", got, want)
+	}
 }
 
 func TestErrorListAppend(t *testing.T) {
