@@ -37,34 +37,13 @@ func TestLintExamples(t *testing.T) {
 // TestRunConfig runs a configuration with -c, as a user does: the
 // bundled Pipedrive samples become Copper bodies in a file.
 func TestRunConfig(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "copper.ndjson")
-	conf := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(conf, []byte(`
-input:
-  file:
-    paths: [ ../../../testdata/pipedrive/leads.ndjson ]
-    scanner: { lines: {} }
-pipeline:
-  threads: 1
-  processors:
+	got := runPipeline(t, `
     - leadbridge:
         from: pipedrive
         to: copper
         mapping: ../../../testdata/mapping.json
         pipedrive_account: ../../../testdata/pipedrive
-        copper_account: ../../../testdata/copper
-output:
-  file: { path: `+out+`, codec: lines }
-logger: { level: warn }
-http: { enabled: false }
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	if code := run(context.Background(), []string{"leadbridge-connect", "-c", conf}, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+        copper_account: ../../../testdata/copper`)
 	// pipeline.threads 1 keeps the input's order.
 	var want bytes.Buffer
 	rc := recordConverter(t)
@@ -80,12 +59,8 @@ http: { enabled: false }
 		want.Write(b)
 		want.WriteByte('\n')
 	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want.String(), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", out, diff)
+	if diff := cmp.Diff(want.String(), got); diff != "" {
+		t.Errorf("output mismatch (-want +got):\n%s", diff)
 	}
 }
 
@@ -113,8 +88,21 @@ func recordConverter(t *testing.T) *convert.RecordConverter {
 // the Bloblang method rather than the processor: the command knows the
 // method at run time too, not only when linting.
 func TestRunBloblangMethod(t *testing.T) {
+	got := runPipeline(t, `
+    - mapping: 'root = content().leadbridge(from: "pipedrive", to: "copper", mapping: "../../../testdata/mapping.json", pipedrive_account: "../../../testdata/pipedrive", copper_account: "../../../testdata/copper")'`)
+	if n := strings.Count(got, "\n"); n != 50 {
+		t.Errorf("%d records written, want the 50 samples", n)
+	}
+}
+
+// runPipeline runs, with -c as a user does, a configuration that reads
+// the bundled Pipedrive samples on one pipeline thread (keeping their
+// order) through processors (YAML list items) into a file, and returns
+// the file's content.
+func runPipeline(t *testing.T, processors string) string {
+	t.Helper()
 	dir := t.TempDir()
-	out := filepath.Join(dir, "copper.ndjson")
+	out := filepath.Join(dir, "out.ndjson")
 	conf := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(conf, []byte(`
 input:
@@ -123,8 +111,7 @@ input:
     scanner: { lines: {} }
 pipeline:
   threads: 1
-  processors:
-    - mapping: 'root = content().leadbridge(from: "pipedrive", to: "copper", mapping: "../../../testdata/mapping.json", pipedrive_account: "../../../testdata/pipedrive", copper_account: "../../../testdata/copper")'
+  processors:`+processors+`
 output:
   file: { path: `+out+`, codec: lines }
 logger: { level: warn }
@@ -140,7 +127,5 @@ http: { enabled: false }
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(got), "\n"); n != 50 {
-		t.Errorf("%d records written, want the 50 samples:\n%s", n, stderr.String())
-	}
+	return string(got)
 }
